@@ -1,0 +1,88 @@
+"""Fixtures shared by every app's tests.
+
+Three users, as in every permission test: the owner of the customer, a
+teammate in the same team (a seller: must not see it), the team's manager
+(may see it), and an outsider from another team.
+"""
+
+import pytest
+
+from davor.customers.models import Contact, Customer
+from davor.users.models import Team, User
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # argon2 costs ~300 ms a hash here; the suite logs in hundreds of times.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def team(db) -> Team:
+    return Team.objects.create(name="Vertrieb Süd")
+
+
+def _user(username: str, team: Team | None, role: str = User.Role.SELLER) -> User:
+    return User.objects.create_user(
+        username=username, password="password", first_name=username.capitalize(), team=team, role=role
+    )
+
+
+@pytest.fixture
+def owner(team) -> User:
+    return _user("alice", team)
+
+
+@pytest.fixture
+def teammate(team) -> User:
+    return _user("bob", team)
+
+
+@pytest.fixture
+def manager(team) -> User:
+    return _user("maria", team, User.Role.MANAGER)
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    return _user("charlie", Team.objects.create(name="Vertrieb Nord"))
+
+
+@pytest.fixture
+def customer(owner) -> Customer:
+    return Customer.objects.create(
+        owner=owner,
+        number="K-10001",
+        name="Kessler Antriebstechnik GmbH",
+        status=Customer.Status.CUSTOMER,
+        street="Industriestraße 12",
+        postal_code="70565",
+        city="Stuttgart",
+        phone="+4971112345",
+    )
+
+
+@pytest.fixture
+def contact(customer) -> Contact:
+    return Contact.objects.create(
+        customer=customer,
+        salutation="Herr",
+        first_name="Jens",
+        last_name="Kessler",
+        position="Einkauf",
+        phone="+4971112345231",
+        extension="231",
+        email="j.kessler@kessler-antriebe.de",
+    )
+
+
+@pytest.fixture
+def owner_client(client, owner):
+    client.force_login(owner)
+    return client
+
+
+@pytest.fixture
+def outsider_client(client, outsider):
+    client.force_login(outsider)
+    return client

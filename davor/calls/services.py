@@ -1,0 +1,305 @@
+"""The wrap-up: one transaction that turns what was agreed into rows.
+
+``wrapup_submit`` records a new call; ``wrapup_update`` revises one. Both
+write the call and everything it implies (order, appointments, promises,
+care touch, next contact, purchase wishes, budget cycle, referral prospects)
+or, when any rule is broken, nothing at all.
+"""
+
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from davor.agenda.models import Appointment, Participant, Task
+from davor.calls.completeness import gaps
+from davor.calls.models import Call, Outcome
+from davor.calls.validation import validate_wrapup
+from davor.calls.wrapup import AppointmentData, ReferralData, WrapupData
+from davor.customers.models import Contact, Customer
+from davor.customers.services import contact_create, customer_create
+from davor.lib.names import split_name
+from davor.lib.phones import parse_phone
+from davor.orders.models import Order
+from davor.orders.services import order_save
+from davor.pipeline.models import BudgetCycle, Opportunity, Referral
+from davor.users.models import User
+
+DERIVED_TASKS = (Task.Kind.CARE, Task.Kind.FOLLOW_UP, Task.Kind.BUDGET_CALL, Task.Kind.REFERRAL_THANKS)
+BUDGET_CALL_WEEKS = 4
+
+
+@transaction.atomic
+def wrapup_submit(*, user: User, customer: Customer, data: WrapupData) -> Call:
+    call = Call(customer=customer, user=user)
+    _write(call=call, data=data, user=user)
+    return call
+
+
+@transaction.atomic
+def wrapup_update(*, user: User, call: Call, data: WrapupData) -> Call:
+    _write(call=call, data=data, user=user)
+    return call
+
+
+def _write(*, call: Call, data: WrapupData, user: User) -> None:
+    validate_wrapup(data)
+    customer = call.customer
+    outcome = Outcome.objects.get(pk=data.outcome_id)
+    contacts = list(customer.contacts.filter(pk__in=data.contact_ids))
+    if len(contacts) != len(set(data.contact_ids)):
+        raise ValidationError({"contacts": [_("Choose contacts of this customer.")]})
+    missing = [gap.key for gap in gaps(data, outcome.kind)]
+    call.outcome = outcome
+    call.direction = data.direction
+    call.started_at = data.started_at
+    call.duration_minutes = data.duration_minutes
+    call.note = data.note
+    call.personal_note = data.personal_note
+    call.asked_nothing = sorted(data.asked_nothing)
+    call.missing = list(dict.fromkeys(missing))
+    call.is_complete = not missing
+    call.save()
+    call.contacts.set(contacts)
+    call_day = timezone.localtime(data.started_at).date()
+    first_contact = contacts[0] if contacts else None
+
+    existing_order = Order.objects.filter(call=call).first()
+    if data.order is not None and not data.order.is_empty:
+        order_save(
+            order=existing_order,
+            customer=customer,
+            user=user,
+            ordered_on=call_day,
+            call_id=call.pk,
+            terms=data.order,
+            lines=data.order.lines,
+        )
+    elif existing_order is not None:
+        existing_order.delete()
+
+    _sync_appointments(call, data.appointments, user)
+    _sync(
+        call.tasks.exclude(kind__in=DERIVED_TASKS),
+        data.tasks,
+        lambda task, item: _save_task(
+            task,
+            call=call,
+            user=user,
+            kind=item.kind,
+            title=item.title,
+            due=item.due,
+            channel=item.channel,
+            contact_id=item.contact_id or (first_contact.pk if first_contact else None),
+        ),
+    )
+    _sync(
+        call.opportunities.all(),
+        data.wishes,
+        lambda wish, item: _save_row(
+            wish or Opportunity(customer=customer, call=call, owner=user),
+            description=item.description,
+            horizon=item.horizon,
+            estimated_value=item.estimated_value,
+        ),
+    )
+    _sync_budget(call, data, user, call_day)
+    referrals = _sync(
+        call.referrals.select_related("prospect"),
+        data.referrals,
+        lambda referral, item: _save_referral(referral, item, call=call, user=user, referring_contact=first_contact),
+    )
+    _sync_derived(call, user, first_contact, data, call_day, referrals)
+    if outcome.kind == Outcome.Kind.DEAL and customer.status == Customer.Status.PROSPECT:
+        customer.status = Customer.Status.CUSTOMER
+        customer.save(update_fields=["status", "updated_at"])
+
+
+def _sync[T: models.Model](queryset: Iterable[T], items: list[Any], save: Callable[[T | None, Any], T]) -> list[T]:
+    """Make the rows of ``queryset`` match ``items``: update by id, create the new, delete the rest."""
+    existing = {row.pk: row for row in queryset}
+    kept = [save(existing.pop(item.id, None) if getattr(item, "id", None) else None, item) for item in items]
+    for row in existing.values():
+        row.delete()
+    return kept
+
+
+def _save_row[T: models.Model](row: T, **fields: Any) -> T:
+    changed = [name for name, value in fields.items() if getattr(row, name) != value]
+    for name in changed:
+        setattr(row, name, fields[name])
+    if row.pk is None:
+        row.full_clean()
+        row.save()
+    elif changed:
+        row.full_clean()
+        row.save(update_fields=changed)
+    return row
+
+
+def _save_task(task: Task | None, *, call: Call, user: User, **fields: Any) -> Task:
+    return _save_row(task or Task(customer=call.customer, call=call, owner=user), **fields)
+
+
+def _sync_appointments(call: Call, items: list[AppointmentData], user: User) -> None:
+    def save(appointment: Appointment | None, item: AppointmentData) -> Appointment:
+        is_new = appointment is None
+        appointment = appointment or Appointment(customer=call.customer, call=call, owner=user)
+        moved = not is_new and (appointment.start, appointment.duration_minutes, appointment.location) != (
+            item.start,
+            item.duration_minutes,
+            item.location,
+        )
+        # Calendars take a change only with a higher SEQUENCE.
+        sequence = appointment.sequence + 1 if moved else appointment.sequence
+        _save_row(
+            appointment,
+            start=item.start,
+            duration_minutes=item.duration_minutes,
+            location=item.location,
+            title=item.title,
+            sequence=sequence,
+        )
+        current = [(p.name, p.position, p.extension, p.contact_id) for p in appointment.participants.all()]
+        wanted = [_participant_row(call.customer, person) for person in item.participants]
+        if current != wanted:
+            appointment.participants.all().delete()
+            for name, position, extension, contact_id in wanted:
+                Participant.objects.create(
+                    appointment=appointment, name=name, position=position, extension=extension, contact_id=contact_id
+                )
+        return appointment
+
+    _sync(call.appointments.all(), items, save)
+
+
+def _participant_row(customer: Customer, person) -> tuple[str, str, str, int | None]:
+    """A participant as of that day, linked to the contact it is (found or newly kept)."""
+    contact = None
+    if person.contact_id:
+        contact = customer.contacts.filter(pk=person.contact_id).first()
+    if contact is None:
+        contact = _contact_by_name(customer, person.name)
+    if contact is None and (person.position or person.extension):
+        salutation, title, first_name, last_name = split_name(person.name)
+        contact = contact_create(
+            customer=customer,
+            salutation=salutation,
+            title=title,
+            first_name=first_name,
+            last_name=last_name or person.name,
+            position=person.position,
+            extension=person.extension,
+        )
+    return person.name.strip(), person.position.strip(), person.extension.strip(), contact.pk if contact else None
+
+
+def _contact_by_name(customer: Customer, name: str) -> Contact | None:
+    _, _title, first_name, last_name = split_name(name)
+    if not last_name:
+        return None
+    matches = customer.contacts.filter(last_name__iexact=last_name)
+    if first_name:
+        matches = matches.filter(models.Q(first_name__iexact=first_name) | models.Q(first_name=""))
+    return matches.first() if matches.count() == 1 else None
+
+
+def _sync_budget(call: Call, data: WrapupData, user: User, call_day: date) -> None:
+    if data.budget is None:
+        return
+    cycle = BudgetCycle.objects.filter(customer=call.customer).first() or BudgetCycle(customer=call.customer)
+    budget = data.budget
+    _save_row(
+        cycle,
+        call=call,
+        planning_month=budget.planning_month,
+        fiscal_year_start_month=budget.fiscal_year_start_month,
+        expected_amount=budget.expected_amount,
+        currency=budget.currency or "EUR",
+        note=budget.note,
+    )
+
+
+def budget_call_due(planning_month: int, after: date) -> date:
+    """The day to call: BUDGET_CALL_WEEKS before the next planning month starts."""
+    year = after.year
+    while True:
+        due = date(year, planning_month, 1) - timedelta(weeks=BUDGET_CALL_WEEKS)
+        if due > after:
+            return due
+        year += 1
+
+
+def _save_referral(
+    referral: Referral | None, item: ReferralData, *, call: Call, user: User, referring_contact: Contact | None
+) -> Referral:
+    if referral is not None:
+        return _save_row(referral, note=item.note)
+    company = item.company.strip() or item.name.strip()
+    prospect = customer_create(
+        owner=user,
+        name=company,
+        status=Customer.Status.PROSPECT,
+        notes=_("Recommended by %(customer)s.") % {"customer": call.customer.name},
+    )
+    prospect_contact = None
+    if item.name.strip():
+        salutation, title, first_name, last_name = split_name(item.name)
+        phone = parse_phone(item.phone) if item.phone.strip() else None
+        prospect_contact = contact_create(
+            customer=prospect,
+            salutation=salutation,
+            title=title,
+            first_name=first_name,
+            last_name=last_name or item.name.strip(),
+            position=item.position.strip(),
+            phone=phone.e164 if phone else "",
+            extension=phone.extension if phone else "",
+            email=item.email.strip(),
+        )
+    return _save_row(
+        Referral(
+            referring_customer=call.customer,
+            referring_contact=referring_contact,
+            prospect=prospect,
+            prospect_contact=prospect_contact,
+            call=call,
+        ),
+        note=item.note,
+    )
+
+
+def _sync_derived(
+    call: Call, user: User, contact: Contact | None, data: WrapupData, call_day: date, referrals: list[Referral]
+) -> None:
+    """The tasks a wrap-up implies: care touch, next contact, budget call, referral thanks."""
+    wanted: dict[str, dict[str, Any]] = {}
+    if data.care is not None:
+        wanted[Task.Kind.CARE] = {"title": _("Say thank you"), "due": data.care.due, "channel": data.care.channel}
+    if data.next_contact is not None:
+        wanted[Task.Kind.FOLLOW_UP] = {"title": _("Next contact"), "due": data.next_contact, "channel": "phone"}
+    if data.budget is not None and data.budget.planning_month:
+        wanted[Task.Kind.BUDGET_CALL] = {
+            "title": _("Call before the budget is planned"),
+            "due": budget_call_due(data.budget.planning_month, call_day),
+            "channel": "phone",
+        }
+    if referrals:
+        names = ", ".join(referral.prospect.name for referral in referrals)
+        wanted[Task.Kind.REFERRAL_THANKS] = {
+            "title": _("Thank for the referral: %(names)s") % {"names": names},
+            "due": call_day + timedelta(days=1),
+            "channel": "",
+        }
+    for task in call.tasks.filter(kind__in=DERIVED_TASKS):
+        fields = wanted.pop(task.kind, None)
+        if fields is not None:
+            _save_row(task, **fields)
+        elif task.done_at is None:
+            task.delete()
+    for kind, fields in wanted.items():
+        _save_task(None, call=call, user=user, kind=kind, contact_id=contact.pk if contact else None, **fields)

@@ -1,0 +1,60 @@
+"""Writes of customers and contacts. Each function is one transaction."""
+
+import re
+from typing import Any
+
+from django.db import transaction
+from django.db.models.functions import Length
+
+from davor.customers.models import Contact, Customer
+from davor.users.models import User
+
+_NUMBER = re.compile(r"^K-(\d+)$")
+
+
+def customer_number_next() -> str:
+    """The next free customer number, K-10001 onwards."""
+    last = (
+        Customer.objects.filter(number__regex=r"^K-[0-9]+$")
+        .order_by(Length("number").desc(), "-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    current = int(_NUMBER.match(last).group(1)) if last else 10000
+    return f"K-{current + 1:05d}"
+
+
+@transaction.atomic
+def customer_create(*, owner: User, name: str, **fields: Any) -> Customer:
+    customer = Customer(owner=owner, name=name.strip(), **fields)
+    if not customer.number:
+        customer.number = customer_number_next()
+    customer.full_clean()
+    customer.save()
+    return customer
+
+
+@transaction.atomic
+def customer_update(*, customer: Customer, **fields: Any) -> Customer:
+    for name, value in fields.items():
+        setattr(customer, name, value)
+    customer.full_clean()
+    customer.save(update_fields=[*fields, "updated_at"])
+    return customer
+
+
+@transaction.atomic
+def contact_create(*, customer: Customer, last_name: str, **fields: Any) -> Contact:
+    contact = Contact(customer=customer, last_name=last_name.strip(), **fields)
+    contact.full_clean()
+    contact.save()
+    return contact
+
+
+@transaction.atomic
+def contact_update(*, contact: Contact, **fields: Any) -> Contact:
+    for name, value in fields.items():
+        setattr(contact, name, value)
+    contact.full_clean()
+    contact.save(update_fields=[*fields, "updated_at"])
+    return contact

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from davor.users import views as user_views
+
+urlpatterns = [
+    path("", include("davor.agenda.urls")),
+    path("", include("davor.users.urls")),
+    path("customers/", include("davor.customers.urls")),
+    path("calls/", include("davor.calls.urls")),
+    path("admin/", admin.site.urls),
+    path("healthz", user_views.healthz, name="healthz"),
+]

@@ -1,0 +1,53 @@
+// Keyboard-first helpers. No inline scripts: the CSP forbids them.
+(function () {
+  "use strict";
+
+  // Ctrl+Enter (or Cmd+Enter) submits the form marked data-ctrl-enter.
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      var form = (event.target.closest && event.target.closest("form[data-ctrl-enter]")) ||
+        document.querySelector("form[data-ctrl-enter]");
+      if (form) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    }
+  });
+
+  // "Add another" for formsets: clone the <template> of the group, renumber
+  // __prefix__, bump TOTAL_FORMS, focus the first field of the new row.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-add-form]");
+    if (!button) return;
+    event.preventDefault();
+    var prefix = button.getAttribute("data-add-form");
+    var total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+    var template = document.getElementById(prefix + "-template");
+    var target = document.getElementById(prefix + "-forms");
+    if (!total || !template || !target) return;
+    var index = parseInt(total.value, 10);
+    var html = template.innerHTML.replace(/__prefix__/g, String(index));
+    target.insertAdjacentHTML("beforeend", html);
+    total.value = String(index + 1);
+    var added = target.lastElementChild;
+    if (added) {
+      if (window.htmx) window.htmx.process(added);
+      var first = added.querySelector("input:not([type=hidden]), select, textarea");
+      if (first) first.focus();
+    }
+  });
+
+  // On lists marked data-keyboard-list, "x" marks the focused row done.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "x" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var tag = (event.target.tagName || "").toLowerCase();
+    if (tag === "input" || tag === "textarea" || tag === "select") return;
+    var row = event.target.closest && event.target.closest("[data-done-form]");
+    if (!row) return;
+    var form = row.querySelector("form.done");
+    if (form) {
+      event.preventDefault();
+      if (window.htmx) window.htmx.trigger(form, "submit"); else form.requestSubmit();
+    }
+  });
+})();
