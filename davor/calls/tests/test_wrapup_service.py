@@ -145,7 +145,8 @@ def test_it_revises_in_place_and_drops_what_was_removed(owner, customer, contact
     assert not Opportunity.objects.exists()
     assert not call.tasks.filter(kind=Task.Kind.CARE).exists()
     assert Order.objects.count() == 1
-    assert call.history.count() == 2
+    assert call.history.first().history_type == "~"
+    assert call.history.filter(history_type="+").count() == 1
 
 
 def test_it_plans_the_budget_call_four_weeks_ahead_of_the_next_planning_month():
