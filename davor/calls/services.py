@@ -53,6 +53,7 @@ def _write(*, call: Call, data: WrapupData, user: User) -> None:
     contacts = list(customer.contacts.filter(pk__in=data.contact_ids))
     if len(contacts) != len(set(data.contact_ids)):
         raise ValidationError({"contacts": [_("Choose contacts of this customer.")]})
+    participants_resolve(customer=customer, appointments=data.appointments)
     missing = [gap.key for gap in gaps(data, outcome.kind)]
     call.outcome = outcome
     call.direction = data.direction
@@ -196,6 +197,24 @@ def _participant_row(customer: Customer, person) -> tuple[str, str, str, int | N
             extension=person.extension,
         )
     return person.name.strip(), person.position.strip(), person.extension.strip(), contact.pk if contact else None
+
+
+def participants_resolve(*, customer: Customer, appointments: list[AppointmentData]) -> None:
+    """Link participants to the customer's contacts by name; a known contact fills in what was left blank.
+
+    Runs before the completeness check, so that a participant whose extension
+    is on record does not count as missing one.
+    """
+    for appointment in appointments:
+        for person in appointment.participants:
+            contact = (
+                customer.contacts.filter(pk=person.contact_id).first() if person.contact_id else None
+            ) or _contact_by_name(customer, person.name)
+            if contact is None:
+                continue
+            person.contact_id = contact.pk
+            person.position = person.position.strip() or contact.position
+            person.extension = person.extension.strip() or contact.extension
 
 
 def _contact_by_name(customer: Customer, name: str) -> Contact | None:

@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 MONTH = [MinValueValidator(1), MaxValueValidator(12)]
+MONTH_CHOICES = list(MONTHS.items())
 
 
 class Opportunity(models.Model):
@@ -110,9 +112,11 @@ class BudgetCycle(models.Model):
     )
     call = models.ForeignKey("calls.Call", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     fiscal_year_start_month = models.PositiveSmallIntegerField(
-        _("fiscal year starts (month)"), null=True, blank=True, validators=MONTH
+        _("fiscal year starts (month)"), null=True, blank=True, validators=MONTH, choices=MONTH_CHOICES
     )
-    planning_month = models.PositiveSmallIntegerField(_("budget planned in (month)"), validators=MONTH)
+    planning_month = models.PositiveSmallIntegerField(
+        _("budget planned in (month)"), validators=MONTH, choices=MONTH_CHOICES
+    )
     expected_amount = models.DecimalField(
         _("expected budget"),
         max_digits=14,

@@ -1,0 +1,3 @@
+from davor.calls.forms.wrapup import WrapupForms
+
+__all__ = ["WrapupForms"]

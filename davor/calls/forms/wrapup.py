@@ -1,0 +1,302 @@
+"""The wrap-up screen's forms as one unit: bind, validate, turn into WrapupData and back."""
+
+from django import forms
+from django.utils import timezone
+
+from davor.calls.forms.fields import (
+    AppointmentForm,
+    CallForm,
+    ExtendedForm,
+    LineForm,
+    OrderForm,
+    ParticipantForm,
+    ReferralForm,
+    TaskForm,
+    WishForm,
+)
+from davor.calls.models import Outcome
+from davor.calls.validation import wrapup_errors
+from davor.calls.wrapup import (
+    EXTENDED_QUESTIONS,
+    AppointmentData,
+    BudgetData,
+    CareData,
+    LineData,
+    OrderData,
+    ParticipantData,
+    ReferralData,
+    TaskData,
+    WishData,
+    WrapupData,
+)
+from davor.customers.models import Customer
+
+LineFormSet = forms.formset_factory(LineForm, extra=1)
+AppointmentFormSet = forms.formset_factory(AppointmentForm, extra=0, can_delete=True)
+ParticipantFormSet = forms.formset_factory(ParticipantForm, extra=3)
+TaskFormSet = forms.formset_factory(TaskForm, extra=1, can_delete=True)
+WishFormSet = forms.formset_factory(WishForm, extra=1, can_delete=True)
+ReferralFormSet = forms.formset_factory(ReferralForm, extra=1, can_delete=True)
+
+
+class WrapupForms:
+    """All parts of one wrap-up. ``initial`` (a WrapupData) fills the form for a revision."""
+
+    def __init__(self, data=None, *, customer: Customer, initial: WrapupData | None = None):
+        self.customer = customer
+        bound = data is not None
+        if initial is None:
+            first = Outcome.objects.filter(is_active=True).order_by("position", "pk").first()
+            now = timezone.localtime().replace(second=0, microsecond=0)
+            initial = WrapupData(outcome_id=first.pk if first else 0, started_at=now)
+        self.initial_data = initial
+        self.call = CallForm(data, customer=customer, initial=_call_initial(initial))
+        self.order = OrderForm(data, prefix="order", initial=_order_initial(initial.order))
+        self.lines = LineFormSet(data, prefix="lines", initial=None if bound else _lines_initial(initial.order))
+        self.appointments = AppointmentFormSet(
+            data,
+            prefix="appointments",
+            initial=None
+            if bound
+            else [_fields(a, "id", "start", "duration_minutes", "location", "title") for a in initial.appointments],
+        )
+        count = int(data.get("appointments-TOTAL_FORMS", 0) or 0) if bound else len(initial.appointments)
+        self.participants = [
+            ParticipantFormSet(
+                data,
+                prefix=f"appointments-{index}-participants",
+                initial=None
+                if bound
+                else [_fields(p, "name", "position", "extension") for p in initial.appointments[index].participants],
+            )
+            for index in range(min(count, 20))
+        ]
+        self.empty_participants = ParticipantFormSet(prefix="appointments-__prefix__-participants")
+        self.tasks = TaskFormSet(
+            data,
+            prefix="tasks",
+            initial=None if bound else [_fields(t, "id", "kind", "title", "due") for t in initial.tasks],
+        )
+        self.wishes = WishFormSet(
+            data,
+            prefix="wishes",
+            initial=None
+            if bound
+            else [_fields(w, "id", "description", "horizon", "estimated_value") for w in initial.wishes],
+        )
+        self.referrals = ReferralFormSet(
+            data,
+            prefix="referrals",
+            initial=None
+            if bound
+            else [_fields(r, "id", "company", "name", "position", "phone", "email", "note") for r in initial.referrals],
+        )
+        self.extended = ExtendedForm(data, prefix="more", initial=_extended_initial(initial))
+        self._data: WrapupData | None = None
+        self._valid: bool | None = None
+
+    @property
+    def appointment_rows(self):
+        return list(zip(self.appointments.forms, self.participants, strict=False))
+
+    def _parts(self):
+        return [
+            self.call,
+            self.order,
+            self.lines,
+            self.appointments,
+            *self.participants,
+            self.tasks,
+            self.wishes,
+            self.referrals,
+            self.extended,
+        ]
+
+    def is_valid(self) -> bool:
+        if self._valid is None:
+            self._valid = self._validate()
+        return self._valid
+
+    def _validate(self) -> bool:
+        # A list, not a generator: every part is validated so every error shows at once.
+        if not all([part.is_valid() for part in self._parts()]):
+            return False
+        self._data = self.to_data()
+        errors = wrapup_errors(self._data)
+        for key, messages in errors.items():
+            self._add_error(key, messages)
+        return not errors
+
+    def _add_error(self, key: str, messages: list[str]) -> None:
+        prefix, _sep, field = key.partition("-")
+        formsets = {
+            "appointments": self.appointments,
+            "referrals": self.referrals,
+            "tasks": self.tasks,
+            "wishes": self.wishes,
+            "lines": self.lines,
+        }
+        if prefix == "order":
+            self.order.add_error(field, messages)
+        elif prefix == "budget":
+            self.extended.add_error(field, messages)
+        elif prefix in formsets:
+            index, _sep, name = field.partition("-")
+            live = [form for form in formsets[prefix].forms if _is_live(form)]
+            live[int(index)].add_error(name, messages)
+        else:
+            self.call.add_error(None, messages)
+
+    def to_data(self) -> WrapupData:
+        """The WrapupData the bound forms describe; lenient: fields that failed validation count as empty."""
+        call = self.call.cleaned_data if hasattr(self.call, "cleaned_data") else {}
+        more = self.extended.cleaned_data if hasattr(self.extended, "cleaned_data") else {}
+        order = self._order()
+        budget = None
+        if more.get("planning_month") or more.get("expected_amount") or more.get("fiscal_year_start_month"):
+            budget = BudgetData(
+                planning_month=more.get("planning_month"),
+                fiscal_year_start_month=more.get("fiscal_year_start_month"),
+                expected_amount=more.get("expected_amount"),
+            )
+        outcome = call.get("outcome")
+        return WrapupData(
+            outcome_id=outcome.pk if outcome else 0,
+            started_at=call.get("started_at") or timezone.now(),
+            direction=call.get("direction") or "out",
+            duration_minutes=call.get("duration_minutes"),
+            contact_ids=[contact.pk for contact in call.get("contacts") or []],
+            note=call.get("note", ""),
+            personal_note=more.get("personal_note", ""),
+            order=order,
+            appointments=self._appointments(),
+            tasks=[
+                TaskData(kind=c["kind"], title=c["title"], due=c.get("due"), id=c.get("id"))
+                for c in _live_rows(self.tasks)
+                if c.get("kind") and c.get("title")
+            ],
+            wishes=[
+                WishData(c["description"], c.get("horizon"), c.get("estimated_value"), id=c.get("id"))
+                for c in _live_rows(self.wishes)
+                if c.get("description")
+            ],
+            budget=budget,
+            referrals=[
+                ReferralData(
+                    **{k: c.get(k) or "" for k in ("company", "name", "position", "phone", "email", "note")},
+                    id=c.get("id"),
+                )
+                for c in _live_rows(self.referrals)
+            ],
+            care=CareData(more["care_channel"], more.get("care_due")) if more.get("care_channel") else None,
+            next_contact=more.get("next_contact"),
+            asked_nothing={key for key in EXTENDED_QUESTIONS if more.get(f"nothing_{key}")},
+        )
+
+    @property
+    def data(self) -> WrapupData:
+        assert self._data is not None, "call is_valid() first"
+        return self._data
+
+    def _order(self) -> OrderData:
+        terms = self.order.cleaned_data if hasattr(self.order, "cleaned_data") else {}
+        lines = [
+            LineData(
+                c["description"], c["quantity"], c.get("unit") or "", c.get("unit_price"), c.get("discount_percent")
+            )
+            for c in _live_rows(self.lines)
+            if c.get("description") and c.get("quantity")
+        ]
+        return OrderData(
+            lines=lines,
+            **{
+                name: terms.get(name)
+                for name in (
+                    "delivery_earliest",
+                    "delivery_latest",
+                    "payment_net_days",
+                    "skonto_percent",
+                    "skonto_days",
+                    "discount_percent",
+                )
+            },
+            **{
+                name: terms.get(name) or ""
+                for name in ("delivery_note", "shipping", "shipping_place", "conditions", "confirmation_channel")
+            },
+            prepayment=bool(terms.get("prepayment")),
+            confirmation_copies=terms.get("confirmation_copies") or 1,
+        )
+
+    def _appointments(self) -> list[AppointmentData]:
+        result = []
+        for form, participants in self.appointment_rows:
+            if not _is_live(form):
+                continue
+            c = getattr(form, "cleaned_data", {})
+            people = [
+                ParticipantData(p["name"], p.get("position") or "", p.get("extension") or "")
+                for p in _live_rows(participants)
+                if p.get("name")
+            ]
+            result.append(
+                AppointmentData(
+                    start=c.get("start"),
+                    duration_minutes=c.get("duration_minutes"),
+                    location=c.get("location") or "",
+                    title=c.get("title") or "",
+                    participants=people,
+                    id=c.get("id"),
+                )
+            )
+        return result
+
+
+def _is_live(form) -> bool:
+    """A row that counts: changed by the user and not marked for removal."""
+    if not form.has_changed():
+        return False
+    return not (form.is_bound and form.data.get(form.add_prefix("DELETE")) in ("on", "true", "1"))
+
+
+def _live_rows(formset) -> list[dict]:
+    return [getattr(form, "cleaned_data", {}) for form in formset.forms if _is_live(form)]
+
+
+def _fields(obj, *names) -> dict:
+    return {name: getattr(obj, name) for name in names}
+
+
+def _call_initial(data: WrapupData) -> dict:
+    return {
+        "outcome": data.outcome_id or None,
+        "started_at": timezone.localtime(data.started_at),
+        "direction": data.direction,
+        "duration_minutes": data.duration_minutes,
+        "contacts": data.contact_ids,
+        "note": data.note,
+    }
+
+
+def _order_initial(order: OrderData | None) -> dict:
+    if order is None:
+        return {}
+    return {name: value for name, value in vars(order).items() if name != "lines"}
+
+
+def _lines_initial(order: OrderData | None) -> list[dict]:
+    return [vars(line) for line in order.lines] if order else []
+
+
+def _extended_initial(data: WrapupData) -> dict:
+    initial = {"personal_note": data.personal_note, "next_contact": data.next_contact}
+    if data.budget:
+        initial |= {
+            "planning_month": data.budget.planning_month,
+            "fiscal_year_start_month": data.budget.fiscal_year_start_month,
+            "expected_amount": data.budget.expected_amount,
+        }
+    if data.care:
+        initial |= {"care_channel": data.care.channel, "care_due": data.care.due}
+    initial |= {f"nothing_{key}": key in data.asked_nothing for key in EXTENDED_QUESTIONS}
+    return initial

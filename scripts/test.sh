@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Set up everything the tests need and run the whole suite twice: on SQLite
+# and on PostgreSQL. A PostgreSQL run that cannot happen fails; it is never skipped.
+source "$(dirname "${BASH_SOURCE[0]}")/_env.sh"
+davor_sync
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# The browser tests drive Debian's Chromium (Playwright cannot download a browser here).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing chromium …" >&2
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+fi
+
+PG_HOST=${PG_HOST:-127.0.0.1}
+PG_PORT=${PG_PORT:-5432}
+if ! pg_isready -q -h "$PG_HOST" -p "$PG_PORT" 2>/dev/null; then
+  echo "Starting PostgreSQL …" >&2
+  for version in $(ls /etc/postgresql 2>/dev/null); do
+    as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  done
+  for _ in $(seq 1 30); do pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && break; sleep 1; done
+fi
+pg_isready -h "$PG_HOST" -p "$PG_PORT" || { echo "PostgreSQL is not reachable on $PG_HOST:$PG_PORT" >&2; exit 1; }
+
+export DAVOR_DATA_DIR
+DAVOR_DATA_DIR=$(mktemp -d)
+trap 'rm -rf "$DAVOR_DATA_DIR"' EXIT
+
+"${UV[@]}" run ruff check .
+"${UV[@]}" run davor makemigrations --check --dry-run >/dev/null
+
+echo "== SQLite =="
+"${UV[@]}" run pytest "$@"
+echo "== PostgreSQL =="
+DATABASE_URL="postgres://${PG_USER:-postgres}@${PG_HOST}:${PG_PORT}/davor" "${UV[@]}" run pytest "$@"
