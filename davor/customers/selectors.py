@@ -41,9 +41,26 @@ def customer_get_for_user(*, user: User, customer_id: int) -> Customer:
     return get_object_or_404(Customer.objects.filter(customer_scope(user)), pk=customer_id)
 
 
-def contact_get_for_user(*, user: User, contact_id: int) -> Contact:
-    scope = customer_scope(user)
-    return get_object_or_404(
-        Contact.objects.filter(customer__in=Customer.objects.filter(scope)).select_related("customer"),
-        pk=contact_id,
+def customer_cities(*, user: User) -> list[str]:
+    """The cities of the customers this user sees, for the list filter's suggestions."""
+    return list(
+        Customer.objects.filter(customer_scope(user))
+        .exclude(city="")
+        .order_by("city")
+        .values_list("city", flat=True)
+        .distinct()
     )
+
+
+def contact_get_for_user(*, user: User, contact_id: int, customer_id: int | None = None) -> Contact:
+    """The contact, if the user may see its customer; with customer_id, only if it belongs to that customer."""
+    scope = customer_scope(user)
+    contacts = Contact.objects.filter(customer__in=Customer.objects.filter(scope)).select_related("customer")
+    if customer_id is not None:
+        contacts = contacts.filter(customer_id=customer_id)
+    return get_object_or_404(contacts, pk=contact_id)
+
+
+def contact_list(*, customer: Customer) -> QuerySet[Contact]:
+    """A customer's contacts, those still there first. The customer comes from a scoped selector."""
+    return customer.contacts.order_by("-is_active", "last_name", "first_name")

@@ -20,7 +20,8 @@ def customer_number_next() -> str:
         .values_list("number", flat=True)
         .first()
     )
-    current = int(_NUMBER.match(last).group(1)) if last else 10000
+    match = _NUMBER.match(last) if last else None
+    current = int(match.group(1)) if match else 10000
     return f"K-{current + 1:05d}"
 
 
@@ -31,6 +32,17 @@ def customer_create(*, owner: User, name: str, **fields: Any) -> Customer:
         customer.number = customer_number_next()
     customer.full_clean()
     customer.save()
+    return customer
+
+
+@transaction.atomic
+def customer_create_with_contact(
+    *, owner: User, customer_fields: dict[str, Any], contact_fields: dict[str, Any] | None = None
+) -> Customer:
+    """A new customer and, when contact_fields are given, its first contact: both or neither."""
+    customer = customer_create(owner=owner, **customer_fields)
+    if contact_fields:
+        contact_create(customer=customer, **contact_fields)
     return customer
 
 
