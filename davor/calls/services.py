@@ -20,7 +20,7 @@ from davor.calls.completeness import gaps
 from davor.calls.models import Call, Outcome
 from davor.calls.validation import validate_wrapup
 from davor.calls.wrapup import AppointmentData, ReferralData, WrapupData
-from davor.customers.models import Contact, Customer
+from davor.customers.models import Channel, Contact, Customer
 from davor.customers.services import contact_create, customer_create
 from davor.lib.names import split_name
 from davor.lib.phones import parse_phone
@@ -297,13 +297,23 @@ def _sync_derived(
 ) -> None:
     """The tasks a wrap-up implies: care touch, next contact, budget call, referral thanks."""
     wanted: dict[str, dict[str, Any]] = {}
+    whom = {"whom": contact.full_name if contact else call.customer.name}
     if data.care is not None:
-        wanted[Task.Kind.CARE] = {"title": _("Say thank you"), "due": data.care.due, "channel": data.care.channel}
+        channel = Channel(data.care.channel).label if data.care.channel in Channel.values else data.care.channel
+        wanted[Task.Kind.CARE] = {
+            "title": _("Thank %(whom)s (%(channel)s)") % {**whom, "channel": channel},
+            "due": data.care.due,
+            "channel": data.care.channel,
+        }
     if data.next_contact is not None:
-        wanted[Task.Kind.FOLLOW_UP] = {"title": _("Next contact"), "due": data.next_contact, "channel": "phone"}
+        wanted[Task.Kind.FOLLOW_UP] = {
+            "title": _("Call %(whom)s again") % whom,
+            "due": data.next_contact,
+            "channel": "phone",
+        }
     if data.budget is not None and data.budget.planning_month:
         wanted[Task.Kind.BUDGET_CALL] = {
-            "title": _("Call before the budget is planned"),
+            "title": _("Call %(whom)s before the budget is planned") % whom,
             "due": budget_call_due(data.budget.planning_month, call_day),
             "channel": "phone",
         }
