@@ -1,18 +1,11 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
-from django_htmx.middleware import HtmxDetails
 
 from davor.agenda.selectors import task_get_for_user, today_for_user
 from davor.agenda.services import task_mark_done
-from davor.users.models import User
-
-
-class Request(HttpRequest):
-    # LoginRequiredMiddleware lets only signed-in users reach these views; django-htmx adds .htmx.
-    user: User
-    htmx: HtmxDetails
+from davor.users.http import AuthenticatedRequest as Request
 
 
 @require_safe

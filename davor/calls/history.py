@@ -46,7 +46,7 @@ def call_history(call: Call) -> list[HistoryEntry]:
     ]
     entries = []
     for records, label in sources:
-        previous = {}
+        previous: dict[int, object] = {}
         for record in records.select_related("history_user").order_by("history_date", "history_id"):
             entry = _entry(record, previous.get(record.id), label)
             previous[record.id] = record

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -12,9 +12,10 @@ from davor.calls.models import Outcome
 from davor.calls.selectors import call_get_for_user, wrapup_data_from_call
 from davor.calls.services import participants_resolve, wrapup_submit, wrapup_update
 from davor.customers.selectors import customer_get_for_user, customer_list
+from davor.users.http import AuthenticatedRequest
 
 
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: AuthenticatedRequest) -> HttpResponse:
     raw_id = request.GET.get("customer", "")
     if not raw_id:
         return render(
@@ -37,7 +38,7 @@ def new(request: HttpRequest) -> HttpResponse:
     return _render_wrapup(request, forms, customer=customer, call=None)
 
 
-def edit(request: HttpRequest, call_id: int) -> HttpResponse:
+def edit(request: AuthenticatedRequest, call_id: int) -> HttpResponse:
     call = call_get_for_user(user=request.user, call_id=call_id)
     data = request.POST if request.method == "POST" else None
     forms = WrapupForms(data, customer=call.customer, initial=wrapup_data_from_call(call))
@@ -52,7 +53,7 @@ def edit(request: HttpRequest, call_id: int) -> HttpResponse:
     return _render_wrapup(request, forms, customer=call.customer, call=call)
 
 
-def detail(request: HttpRequest, call_id: int) -> HttpResponse:
+def detail(request: AuthenticatedRequest, call_id: int) -> HttpResponse:
     call = call_get_for_user(user=request.user, call_id=call_id)
     data = wrapup_data_from_call(call)
     return render(
@@ -68,7 +69,7 @@ def detail(request: HttpRequest, call_id: int) -> HttpResponse:
     )
 
 
-def _render_wrapup(request, forms: WrapupForms, *, customer, call) -> HttpResponse:
+def _render_wrapup(request: AuthenticatedRequest, forms: WrapupForms, *, customer, call) -> HttpResponse:
     """The wrap-up screen, or only its completeness panel for the live check (htmx)."""
     if forms.call.is_bound:
         forms.is_valid()  # the live check judges what is there, errors or not

@@ -5,20 +5,13 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from django_htmx.middleware import HtmxDetails
 
 from davor.calls.selectors import customer_briefing
 from davor.customers import selectors, services
 from davor.customers.forms import ContactForm, CustomerFilterForm, CustomerForm, FirstContactForm
-from davor.users.models import User
+from davor.users.http import AuthenticatedRequest as Request
 
 PAGE_SIZE = 50
-
-
-class Request(HttpRequest):
-    # LoginRequiredMiddleware lets only signed-in users reach these views; django-htmx adds .htmx.
-    user: User
-    htmx: HtmxDetails
 
 
 def _posted(request: HttpRequest) -> QueryDict | None:

@@ -18,7 +18,9 @@ TITLES = {"dr.", "dr", "prof.", "prof", "mag.", "ing.", "dipl.-ing.", "dr.-ing."
 
 def split_name(raw: str) -> tuple[str, str, str, str]:
     """'Frau Dr. Anna Schmidt' → (salutation, title, first name, last name)."""
-    salutation, titles, rest = "", [], []
+    salutation = ""
+    titles: list[str] = []
+    rest: list[str] = []
     for word in raw.split():
         lower = word.lower()
         if not rest and lower in SALUTATIONS and not salutation:

@@ -6,6 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from davor.users.http import AuthenticatedRequest
 from davor.users.services import user_set_language
 
 
@@ -23,7 +24,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def set_language(request: HttpRequest) -> HttpResponse:
+def set_language(request: AuthenticatedRequest) -> HttpResponse:
     user_set_language(user=request.user, language=request.POST.get("language", ""))
     target = request.POST.get("next") or "/"
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):

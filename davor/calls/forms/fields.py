@@ -36,7 +36,7 @@ class CallForm(forms.Form):
     outcome = forms.ModelChoiceField(
         label=_("Outcome"), queryset=Outcome.objects.filter(is_active=True), empty_label=None
     )
-    contacts = forms.ModelMultipleChoiceField(
+    contacts: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Spoke with"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     direction = forms.ChoiceField(label=_("Direction"), choices=Call.Direction.choices)

@@ -129,7 +129,7 @@ class WrapupForms:
 
     def _add_error(self, key: str, messages: list[str]) -> None:
         prefix, _sep, field = key.partition("-")
-        formsets = {
+        formsets: dict[str, forms.BaseFormSet] = {
             "appointments": self.appointments,
             "referrals": self.referrals,
             "tasks": self.tasks,
@@ -207,23 +207,19 @@ class WrapupForms:
             for c in _live_rows(self.lines)
             if c.get("description") and c.get("quantity")
         ]
+        text = {
+            name: terms.get(name) or ""
+            for name in ("delivery_note", "shipping", "shipping_place", "conditions", "confirmation_channel")
+        }
         return OrderData(
             lines=lines,
-            **{
-                name: terms.get(name)
-                for name in (
-                    "delivery_earliest",
-                    "delivery_latest",
-                    "payment_net_days",
-                    "skonto_percent",
-                    "skonto_days",
-                    "discount_percent",
-                )
-            },
-            **{
-                name: terms.get(name) or ""
-                for name in ("delivery_note", "shipping", "shipping_place", "conditions", "confirmation_channel")
-            },
+            delivery_earliest=terms.get("delivery_earliest"),
+            delivery_latest=terms.get("delivery_latest"),
+            payment_net_days=terms.get("payment_net_days"),
+            skonto_percent=terms.get("skonto_percent"),
+            skonto_days=terms.get("skonto_days"),
+            discount_percent=terms.get("discount_percent"),
+            **text,
             prepayment=bool(terms.get("prepayment")),
             confirmation_copies=terms.get("confirmation_copies") or 1,
         )
@@ -289,7 +285,7 @@ def _lines_initial(order: OrderData | None) -> list[dict]:
 
 
 def _extended_initial(data: WrapupData) -> dict:
-    initial = {"personal_note": data.personal_note, "next_contact": data.next_contact}
+    initial: dict[str, object] = {"personal_note": data.personal_note, "next_contact": data.next_contact}
     if data.budget:
         initial |= {
             "planning_month": data.budget.planning_month,

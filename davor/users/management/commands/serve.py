@@ -12,9 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("DAVOR_HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("DAVOR_PORT", "8000")))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("DAVOR_WORKERS", "2")))
-        parser.add_argument(
-            "--no-migrate", action="store_true", help="Do not apply pending migrations first."
-        )
+        parser.add_argument("--no-migrate", action="store_true", help="Do not apply pending migrations first.")
 
     def handle(self, *args, host: str, port: int, workers: int, no_migrate: bool, **options):
         from granian.constants import Interfaces
