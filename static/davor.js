@@ -51,3 +51,12 @@
     }
   });
 })();
+
+// After a row was marked done and the list swapped in, keep the keyboard in
+// the list: focus the row that took the done row's place.
+document.addEventListener("htmx:afterSwap", function (event) {
+  var list = event.detail && event.detail.target;
+  if (!list || !list.querySelector) return;
+  var next = list.querySelector("[data-done-form]");
+  if (next && typeof next.focus === "function") next.focus();
+});

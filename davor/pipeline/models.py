@@ -29,9 +29,7 @@ class Opportunity(models.Model):
         on_delete=models.SET_NULL,
         related_name="opportunities",
     )
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="opportunities"
-    )
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="opportunities")
     description = models.CharField(_("purchase wish"), max_length=300)
     horizon = models.DateField(_("expected by"), null=True, blank=True)
     estimated_value = models.DecimalField(
@@ -85,9 +83,7 @@ class Referral(models.Model):
     prospect_contact = models.ForeignKey(
         "customers.Contact", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    call = models.ForeignKey(
-        "calls.Call", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
-    )
+    call = models.ForeignKey("calls.Call", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
     thanked_at = models.DateTimeField(_("thanked"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)

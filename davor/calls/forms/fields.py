@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.dates import MONTHS as DJANGO_MONTHS
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from davor.agenda.models import Task
 from davor.calls.models import Call, Outcome
@@ -167,7 +168,7 @@ class ExtendedForm(forms.Form):
             ("", "—"),
             (Channel.SMS, _("SMS")),
             (Channel.EMAIL, _("Mail")),
-            (Channel.PHONE, _("Call")),
+            (Channel.PHONE, pgettext_lazy("care channel", "Call")),
         ],
     )
     care_due = forms.DateField(label=_("Thank-you on"), required=False, widget=DateInput())

@@ -70,14 +70,15 @@ def test_it_saves_a_complete_wrapup_and_goes_to_the_customer(owner_client, custo
     assert str(order.lines.get().unit_price) == "412.50"
 
 
-def test_it_shows_errors_and_writes_nothing_on_bad_input(owner_client, customer, contact):
+def test_it_shows_localised_errors_and_writes_nothing_on_bad_input(owner_client, customer, contact):
     data = _post_data(contact, **{"order-skonto_percent": "120", "order-delivery_earliest": "2026-01-01"})
 
     response = owner_client.post(f"{reverse('calls:new')}?customer={customer.pk}", data)
 
     assert response.status_code == 422
-    assert "A percentage lies between 0 and 100." in response.content.decode()
-    assert "Delivery cannot be before the call." in response.content.decode()
+    # German is the seller's default language; the errors speak it.
+    assert "Ein Prozentwert liegt zwischen 0 und 100." in response.content.decode()
+    assert "Die Lieferung kann nicht vor dem Gespräch liegen." in response.content.decode()
     assert not Call.objects.exists()
 
 
@@ -133,3 +134,13 @@ def test_it_hides_calls_of_other_sellers(owner, outsider_client, customer, conta
     for name in ("calls:detail", "calls:edit"):
         assert outsider_client.get(reverse(name, args=[call.pk])).status_code == 404
     assert outsider_client.post(reverse("calls:edit", args=[call.pk]), {}).status_code == 404
+
+
+def test_it_speaks_english_to_an_english_user(owner, owner_client, customer, contact):
+    owner.language = "en"
+    owner.save(update_fields=["language"])
+    data = _post_data(contact, **{"order-skonto_percent": "120"})
+
+    response = owner_client.post(f"{reverse('calls:new')}?customer={customer.pk}", data)
+
+    assert "A percentage lies between 0 and 100." in response.content.decode()

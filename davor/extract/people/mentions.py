@@ -1,0 +1,93 @@
+"""Finding the people a note names: "Hr. Kessler", "Prof. Dr. Anke Liebig",
+"Mark Ellison" (a known given name and a surname), and later bare given names
+of people already named ("with Mark")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .names import FIRST_NAMES, NOT_A_NAME, PARTICLES, SALUTATION_GENDER
+from .roles import ORG_WORD, is_role
+
+_SAL = r"Herrn|Herr|Hrn\.?|Hr\.?|Frau|Frl\.?|Fr\.?|Mrs\.?|Mr\.?|Ms\.?|Miss"
+_ACAD = r"Prof\.?|Dr\.?|Mag\.?|Dipl\.-Ing\.?|Ing\.?"
+_WORD = r"(?:O'|Mc|Mac)?[A-ZÄÖÜÉŞÇ][a-zäöüßéèáàçñøåışğ']{1,20}(?:-[A-ZÄÖÜ][a-zäöüßé]{1,20})?"
+_PART = "|".join(PARTICLES)
+TITLED = re.compile(
+    rf"(?<![\w])(?P<titles>(?:(?:{_SAL}) {{1,2}}(?:(?:{_ACAD}) {{1,2}}){{0,3}}|(?:(?:{_ACAD}) {{1,2}}){{1,3}}))"
+    rf"(?P<w1>(?:(?:{_PART}) )?{_WORD})(?: {{1,2}}(?P<w2>(?:(?:{_PART}) )?{_WORD}))?"
+)
+CAP_WORD = re.compile(rf"(?<![\w.'-]){_WORD}(?![\w])")
+_NAME_END = re.compile(r"\s*(?:[,(/:;.]|$|\n|\s(?:und|and|vom|von|from|at|bei|@)\s)")
+
+
+def fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+    first: str | None  # given name, when the note gives one
+    key: str  # folded surname (or given name for a bare given-name mention)
+    gender: str | None
+    bare_first: bool = False  # "with Mark": a given name alone
+
+
+def _plain(word: str) -> str:
+    return word.split(" ")[-1]
+
+
+def _is_name_word(word: str) -> bool:
+    low = fold(_plain(word))
+    return low not in NOT_A_NAME and not is_role(word) and not ORG_WORD.search(word)
+
+
+def titled_mentions(text: str) -> list[Mention]:
+    out = []
+    for m in TITLED.finditer(text):
+        w1, w2 = m.group("w1"), m.group("w2")
+        if not _is_name_word(w1):
+            continue
+        sal = m.group("titles").split()[0].rstrip(".").casefold()
+        end = m.end("w1")
+        name = w1
+        if w2 and _is_name_word(w2):
+            known_first = fold(w1) in FIRST_NAMES
+            if known_first or _NAME_END.match(text, m.end("w2")):
+                name, end = f"{w1} {w2}", m.end("w2")
+        words = name.split(" ")
+        first = words[0] if len(words) > 1 and not words[0].islower() else None
+        out.append(Mention(m.start(), end, name, first, fold(_plain(name)), SALUTATION_GENDER.get(sal)))
+    return out
+
+
+def untitled_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """A known given name followed by a capitalised surname."""
+    words = list(CAP_WORD.finditer(text))
+    out = []
+    for a, b in zip(words, words[1:], strict=False):
+        if text[a.end() : b.start()] != " " or fold(a.group()) not in FIRST_NAMES:
+            continue
+        if any(s < b.end() and a.start() < e for s, e in taken) or not _is_name_word(b.group()):
+            continue
+        if fold(b.group()) in FIRST_NAMES and fold(b.group()) in {"may", "will"}:
+            continue
+        name = f"{a.group()} {b.group()}"
+        out.append(Mention(a.start(), b.end(), name, a.group(), fold(b.group()), None))
+        taken.append((a.start(), b.end()))
+    return out
+
+
+def given_name_mentions(text: str, firsts: dict[str, str], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Later references by given name alone ("with Mark") to people already named."""
+    out = []
+    for m in CAP_WORD.finditer(text):
+        key = fold(m.group())
+        if key in firsts and not any(s <= m.start() < e for s, e in taken):
+            out.append(Mention(m.start(), m.end(), m.group(), m.group(), firsts[key], None, bare_first=True))
+    return out
