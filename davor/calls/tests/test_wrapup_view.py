@@ -139,8 +139,10 @@ def test_it_hides_calls_of_other_sellers(owner, outsider_client, customer, conta
 def test_it_speaks_english_to_an_english_user(owner, owner_client, customer, contact):
     owner.language = "en"
     owner.save(update_fields=["language"])
-    data = _post_data(contact, **{"order-skonto_percent": "120"})
+    # Numbers are read in the user's locale: a decimal point in English.
+    data = _post_data(contact, **{"order-skonto_percent": "120", "lines-0-unit_price": "412.50"})
 
     response = owner_client.post(f"{reverse('calls:new')}?customer={customer.pk}", data)
 
     assert "A percentage lies between 0 and 100." in response.content.decode()
+    assert "Enter a number." not in response.content.decode()
