@@ -93,7 +93,11 @@ def test_it_puts_appointments_and_deliveries_after_their_call():
 def test_it_is_reproducible_with_a_seed():
     with time_machine.travel(NOW, tick=False):
         demo_load(seed=7)
-    first = list(Call.objects.order_by("started_at").values_list("customer__name", "started_at", "outcome__kind"))
+    first = list(
+        Call.objects.order_by("started_at", "customer__name").values_list(
+            "customer__name", "started_at", "outcome__kind"
+        )
+    )
     Order.objects.all().delete()
     Customer.objects.all().delete()  # cascades to calls, tasks, appointments
 
@@ -101,7 +105,12 @@ def test_it_is_reproducible_with_a_seed():
         demo_load(seed=7)
 
     assert (
-        list(Call.objects.order_by("started_at").values_list("customer__name", "started_at", "outcome__kind")) == first
+        list(
+            Call.objects.order_by("started_at", "customer__name").values_list(
+                "customer__name", "started_at", "outcome__kind"
+            )
+        )
+        == first
     )
 
 
@@ -140,3 +149,11 @@ def test_it_leaves_an_existing_admin_alone():
 
     assert User.objects.get(username="admin").check_password("s3cret-admin")
     assert Customer.objects.count() > 30
+
+
+def test_it_writes_the_wrapups_texts_in_german():
+    _demo()
+
+    follow_up = Task.objects.filter(kind=Task.Kind.FOLLOW_UP).first()
+    assert follow_up is not None
+    assert follow_up.title.endswith(" erneut anrufen")

@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from davor.customers.models import Customer
 from davor.users.demo import DEMO_SEED, demo_load
@@ -22,7 +23,9 @@ class Command(BaseCommand):
                 return
             raise CommandError("The database already has customers; the demo loads only into an empty one.")
         started = time.monotonic()
-        summary = demo_load(seed=seed)
+        # The demo team works in German: texts the wrap-up writes (task titles) are in German too.
+        with translation.override("de"):
+            summary = demo_load(seed=seed)
         seconds = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
