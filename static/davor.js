@@ -60,3 +60,13 @@ document.addEventListener("htmx:afterSwap", function (event) {
   var next = list.querySelector("[data-done-form]");
   if (next && typeof next.focus === "function") next.focus();
 });
+
+// Alt+Enter takes the suggestions read from the note into the form.
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Enter" || !event.altKey) return;
+  var accept = document.querySelector("[data-accept-all]");
+  if (accept) {
+    event.preventDefault();
+    accept.click();
+  }
+});

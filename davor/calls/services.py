@@ -21,6 +21,7 @@ from davor.calls.models import Call, Outcome
 from davor.calls.validation import validate_wrapup
 from davor.calls.wrapup import AppointmentData, ReferralData, WrapupData
 from davor.customers.models import Channel, Contact, Customer
+from davor.customers.selectors import contact_match
 from davor.customers.services import contact_create, customer_create
 from davor.lib.names import split_name
 from davor.lib.phones import parse_phone
@@ -218,13 +219,7 @@ def participants_resolve(*, customer: Customer, appointments: list[AppointmentDa
 
 
 def _contact_by_name(customer: Customer, name: str) -> Contact | None:
-    _, _title, first_name, last_name = split_name(name)
-    if not last_name:
-        return None
-    matches = customer.contacts.filter(last_name__iexact=last_name)
-    if first_name:
-        matches = matches.filter(models.Q(first_name__iexact=first_name) | models.Q(first_name=""))
-    return matches.first() if matches.count() == 1 else None
+    return contact_match(list(customer.contacts.all()), name)
 
 
 def _sync_budget(call: Call, data: WrapupData, user: User, call_day: date) -> None:

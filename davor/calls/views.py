@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -5,12 +7,15 @@ from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from davor.calls.capture import capture_note, wrapup_merge
 from davor.calls.completeness import gaps
 from davor.calls.forms import WrapupForms
 from davor.calls.history import call_history
-from davor.calls.models import Outcome
+from davor.calls.models import Call, Outcome
 from davor.calls.selectors import call_get_for_user, wrapup_data_from_call
 from davor.calls.services import participants_resolve, wrapup_submit, wrapup_update
+from davor.calls.wrapup import WrapupData
+from davor.customers.models import Customer
 from davor.customers.selectors import customer_get_for_user, customer_list
 from davor.users.http import AuthenticatedRequest
 
@@ -18,39 +23,29 @@ from davor.users.http import AuthenticatedRequest
 def new(request: AuthenticatedRequest) -> HttpResponse:
     raw_id = request.GET.get("customer", "")
     if not raw_id:
-        return render(
-            request,
-            "calls/choose_customer.html",
-            {"customers": customer_list(user=request.user).only("pk", "name", "number", "city"), "nav": "new"},
-        )
+        customers = customer_list(user=request.user).only("pk", "name", "number", "city")
+        return render(request, "calls/choose_customer.html", {"customers": customers, "nav": "new"})
     if not raw_id.isdigit():
         raise Http404
     customer = customer_get_for_user(user=request.user, customer_id=int(raw_id))
-    forms = WrapupForms(request.POST if request.method == "POST" else None, customer=customer)
-    if request.method == "POST" and "check" not in request.GET and forms.is_valid():
-        try:
-            call = wrapup_submit(user=request.user, customer=customer, data=forms.data)
-        except ValidationError as error:
-            forms.call.add_error(None, error)
-        else:
-            messages.success(request, _saved_message(call))
-            return redirect(customer)
-    return _render_wrapup(request, forms, customer=customer, call=None)
+    return _wrapup_screen(
+        request,
+        customer=customer,
+        call=None,
+        initial=None,
+        save=lambda data: wrapup_submit(user=request.user, customer=customer, data=data),
+    )
 
 
 def edit(request: AuthenticatedRequest, call_id: int) -> HttpResponse:
     call = call_get_for_user(user=request.user, call_id=call_id)
-    data = request.POST if request.method == "POST" else None
-    forms = WrapupForms(data, customer=call.customer, initial=wrapup_data_from_call(call))
-    if request.method == "POST" and "check" not in request.GET and forms.is_valid():
-        try:
-            wrapup_update(user=request.user, call=call, data=forms.data)
-        except ValidationError as error:
-            forms.call.add_error(None, error)
-        else:
-            messages.success(request, _saved_message(call))
-            return redirect(call)
-    return _render_wrapup(request, forms, customer=call.customer, call=call)
+    return _wrapup_screen(
+        request,
+        customer=call.customer,
+        call=call,
+        initial=wrapup_data_from_call(call),
+        save=lambda data: wrapup_update(user=request.user, call=call, data=data),
+    )
 
 
 def detail(request: AuthenticatedRequest, call_id: int) -> HttpResponse:
@@ -69,8 +64,52 @@ def detail(request: AuthenticatedRequest, call_id: int) -> HttpResponse:
     )
 
 
-def _render_wrapup(request: AuthenticatedRequest, forms: WrapupForms, *, customer, call) -> HttpResponse:
-    """The wrap-up screen, or only its completeness panel for the live check (htmx)."""
+def _wrapup_screen(
+    request: AuthenticatedRequest,
+    *,
+    customer: Customer,
+    call: Call | None,
+    initial: WrapupData | None,
+    save: Callable[[WrapupData], Call],
+) -> HttpResponse:
+    """The wrap-up screen for a new or a revised call, and its three htmx/keyboard actions.
+
+    A POST saves, unless the query asks for ``check`` (the completeness panel),
+    ``suggest`` (what the note says, highlighted) or ``accept`` (take the
+    note's facts into the form, filling only what is empty).
+    """
+    if request.method != "POST":
+        return _render(request, WrapupForms(customer=customer, initial=initial), customer=customer, call=call)
+    forms = WrapupForms(request.POST, customer=customer, initial=initial)
+    action = next((name for name in ("check", "suggest", "accept") if name in request.GET), "save")
+    if action == "save" and forms.is_valid():
+        try:
+            saved = save(forms.data)
+        except ValidationError as error:
+            forms.call.add_error(None, error)
+        else:
+            messages.success(request, _saved_message(saved))
+            return redirect(customer if call is None else saved)
+    if action in ("suggest", "accept"):
+        forms.is_valid()  # fills cleaned_data; the errors wait until the seller saves
+        current = forms.to_data()
+        capture = capture_note(
+            note=current.note, customer=customer, started_at=current.started_at, outcome_id=current.outcome_id
+        )
+        if action == "suggest":
+            return TemplateResponse(
+                request,
+                "calls/wrapup.html#suggestions",
+                {"capture": capture, "customer": customer, "call": call, "query": _query(customer, call)},
+            )
+        forms = WrapupForms(customer=customer, initial=wrapup_merge(current, capture.data))
+        return _render(request, forms, customer=customer, call=call, capture=capture)
+    return _render(request, forms, customer=customer, call=call, status=422 if action == "save" else 200)
+
+
+def _render(
+    request, forms: WrapupForms, *, customer: Customer, call: Call | None, status: int = 200, capture=None
+) -> HttpResponse:
     if forms.call.is_bound:
         forms.is_valid()  # the live check judges what is there, errors or not
     data = forms.to_data() if forms.call.is_bound else forms.initial_data
@@ -81,14 +120,20 @@ def _render_wrapup(request: AuthenticatedRequest, forms: WrapupForms, *, custome
         "customer": customer,
         "call": call,
         "gaps": gaps(data, outcome.kind) if outcome else None,
+        "capture": capture,
+        "query": _query(customer, call),
         "nav": "new",
     }
     template = "calls/wrapup.html#completeness" if "check" in request.GET and request.htmx else "calls/wrapup.html"
-    status = 422 if request.method == "POST" and "check" not in request.GET else 200
     return TemplateResponse(request, template, context, status=status)
 
 
-def _saved_message(call) -> str:
+def _query(customer: Customer, call: Call | None) -> str:
+    """The start of the query string the screen's htmx actions post to."""
+    return "?" if call is not None else f"?customer={customer.pk}&"
+
+
+def _saved_message(call: Call) -> str:
     if call.is_complete:
         return _("Wrap-up saved.")
     return _("Wrap-up saved; %(count)s points are still open.") % {"count": len(call.missing)}

@@ -51,6 +51,18 @@ class OrderData:
     def is_empty(self) -> bool:
         return self == OrderData()
 
+    # The same display helpers as the Order model, so one template shows both.
+    def get_shipping_display(self) -> str:
+        from davor.orders.models import Shipping
+
+        return str(Shipping(self.shipping).label) if self.shipping in Shipping.values else self.shipping
+
+    def get_confirmation_channel_display(self) -> str:
+        from davor.orders.models import ConfirmationChannel
+
+        channel = self.confirmation_channel
+        return str(ConfirmationChannel(channel).label) if channel in ConfirmationChannel.values else channel
+
 
 @dataclass
 class ParticipantData:
@@ -95,6 +107,11 @@ class BudgetData:
     expected_amount: Decimal | None = None
     currency: str = "EUR"
     note: str = ""
+
+    def get_planning_month_display(self) -> str:
+        from django.utils.dates import MONTHS
+
+        return str(MONTHS.get(self.planning_month or 0, ""))
 
 
 @dataclass

@@ -64,3 +64,36 @@ def contact_get_for_user(*, user: User, contact_id: int, customer_id: int | None
 def contact_list(*, customer: Customer) -> QuerySet[Contact]:
     """A customer's contacts, those still there first. The customer comes from a scoped selector."""
     return customer.contacts.order_by("-is_active", "last_name", "first_name")
+
+
+def contact_match(contacts: list[Contact], name: str, *, cutoff: float = 85) -> Contact | None:
+    """The one contact a typed name means ("Hr. Kesler", "Müller", "Anna Schmidt"), or None.
+
+    Fuzzy (rapidfuzz), so that typos and missing umlauts still match; a last
+    name shared by two contacts matches neither.
+    """
+    from rapidfuzz import fuzz, process
+
+    from davor.lib.names import split_name
+
+    _salutation, _title, first, last = split_name(name)
+    if not last or not contacts:
+        return None
+    wanted = _fold(f"{first} {last}")
+    choices = {
+        contact.pk: _fold(f"{contact.first_name} {contact.last_name}" if first else contact.last_name)
+        for contact in contacts
+    }
+    hits = process.extract(wanted, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=2)
+    if not hits or (len(hits) == 2 and hits[1][1] == hits[0][1]):
+        return None
+    best = hits[0][2]
+    return next(contact for contact in contacts if contact.pk == best)
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _fold(name: str) -> str:
+    """Müller, Mueller and MÜLLER compare equal; Muller stays one letter off."""
+    return " ".join(name.casefold().translate(_UMLAUTS).split())

@@ -77,7 +77,12 @@ class OrderForm(forms.Form):
         label=_("Order confirmation by"), required=False, choices=[("", "—"), *ConfirmationChannel.choices]
     )
     confirmation_copies = forms.TypedChoiceField(
-        label=_("Copies"), coerce=int, initial=1, choices=[(1, _("single")), (2, _("in duplicate")), (3, "3×")]
+        label=_("Copies"),
+        coerce=int,
+        initial=1,
+        required=False,
+        empty_value=1,
+        choices=[(1, _("single")), (2, _("in duplicate")), (3, "3×")],
     )
 
 
