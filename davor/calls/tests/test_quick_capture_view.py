@@ -4,7 +4,8 @@ from davor.calls.models import Call, Outcome
 from davor.calls.tests.test_wrapup_view import _management
 
 NOTE = (
-    "Hr. Kessler (Einkauf, DW 231) angerufen. Lief. KW 12, frei Haus. AB per Fax doppelt. 30 Tage netto, 2 % Skonto 10 Tage. "
+    "Hr. Kessler (Einkauf, DW 231) angerufen. Lief. KW 12, frei Haus. AB per Fax doppelt. "
+    "30 Tage netto, 2 % Skonto 10 Tage. "
     "Ich schicke bis Freitag das Angebot für die Wartung."
 )
 
