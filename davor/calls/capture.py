@@ -31,6 +31,9 @@ from davor.customers.selectors import contact_match
 from davor.extract import Extraction, extract
 
 DELIVERY_NOTE_MAX = 100
+# What the live suggestions read of a note: a wrap-up note is a few hundred
+# characters; a pasted e-mail thread should not cost seconds per keystroke.
+CAPTURE_MAX_CHARS = 20_000
 
 
 KIND_LABELS = {
@@ -77,6 +80,7 @@ def capture_note(
 ) -> Capture:
     """Read the note; ``started_at`` is the call's time, against which "next Tuesday" resolves."""
     local = timezone.localtime(started_at).replace(tzinfo=None)
+    note = note[:CAPTURE_MAX_CHARS]
     extraction = extract(note, now=local, lang=lang)
     contacts = list(customer.contacts.filter(is_active=True))
     spoke_with: list[int] = []

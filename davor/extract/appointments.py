@@ -179,7 +179,7 @@ def _merge(new: Appointment, old: Appointment) -> None:
 
 
 def _add(out: list[Appointment], appt: Appointment) -> None:
-    for other in out:
+    for other in out[-20:]:
         if other.start == appt.start:
             _merge(other, appt)
             return

@@ -51,7 +51,7 @@ def run_batch(stdin: TextIO, stdout: TextIO) -> int:
             continue
         try:
             out = _one(line)
-        except Exception as exc:  # a bug must not stop the batch  # noqa: BLE001
+        except Exception as exc:  # a bug must not stop the batch
             out = {"id": None, "error": f"internal error: {type(exc).__name__}"}
         stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
     stdout.flush()

@@ -48,9 +48,7 @@ _CANONICAL = [
     (r"reicht|nachreich", "nachreichen"), (r"erstell", "erstellen"), (r"organis", "organisieren"),
 ]  # fmt: skip
 SUBJECT_US = re.compile(r"(?<![\w'])(?:(?i:ich|wir)|I|we|We)(?![\w])")
-SUBJECT_CUSTOMER = re.compile(
-    r"(?<![\w'])(?:(?i:er|sie|kunde|kundin|kd\.|they|he|she|customer|client)|Sie)(?![\wäöü])"
-)
+SUBJECT_CUSTOMER = re.compile(r"(?<![\w'])(?:(?i:er|sie|kunde|kundin|kd\.|they|he|she|customer|client)|Sie)(?![\wäöü])")
 _REMOVE = re.compile(
     r"(?i:(?<![\wäöü])(?:ich|wir|er|sie|es|ihr|ihm|mir|uns|ihnen|i|we|they|he|she|her|him|us|them|me|'ll|will|shall"
     r"|werde|wird|bitte|noch|dann|auch|also|please|zusätzlich|kunde|kd\.|customer|going|promised|to|sich|mich|today"
@@ -59,8 +57,12 @@ _REMOVE = re.compile(
 )
 GENERIC = re.compile(r"(?i:^(?:angebot|muster|katalog|unterlagen|infos?|informationen|quote|offer|samples?"
                      r"|catalogue|catalog|details|it|es|them|sie)$)")  # fmt: skip
-ANAPHOR = re.compile(r"(?i:(?<![\w])(?:dazu|dafür|darüber|diesbezüglich|deswegen|about\s+it|about\s+that|it|them)(?![\w]))")
-NOT_A_PROMISE = re.compile(r"(?i:probier|versuch|try\s+again|nochmal\s+(?:an)?rufen|(?:hat|habe|haben)\s+\w+\s+geschickt)")
+ANAPHOR = re.compile(
+    r"(?i:(?<![\w])(?:dazu|dafür|darüber|diesbezüglich|deswegen|about\s+it|about\s+that|it|them)(?![\w]))"
+)
+NOT_A_PROMISE = re.compile(
+    r"(?i:probier|versuch|try\s+again|nochmal\s+(?:an)?rufen|(?:hat|habe|haben)\s+\w+\s+geschickt)"
+)
 _TIME_NOUNS = re.compile(r"(?i:^(?:jahr|jahren|monat|woche|tag|tage|uhr|termin|q[1-4]|kw)$)")
 EVENT = re.compile(r"(?P<event>[A-ZÄÖÜ][\wäöüß-]{3,30})\s+(?:am|on)\s+")
 
@@ -105,8 +107,8 @@ def _content(text: str, lang: str) -> list[str]:
 
 def _context(doc: Doc, clause: Segment, previous: list[Segment], wishes: list[Wish]) -> str | None:
     """What an "Angebot" / "dazu" / "it" refers to: a wish or the clause before."""
-    for wish in reversed(wishes):
-        sentence = doc.sentence_of(clause.start)
+    sentence = doc.sentence_of(clause.start)
+    for wish in wishes:
         if sentence and sentence.start <= wish.span[0] < clause.start:
             return _head(wish.text, doc.lang)
     if previous:
@@ -127,14 +129,20 @@ def _due(doc: Doc, clause: Segment, events: dict[str, date]) -> tuple[date | Non
     for hit in doc.dates_in(clause):
         due = hit.due()
         return due, hit.span
-    m = re.search(r"(?i:(?:bis\s+)?(?:zum|zur|before\s+the|for\s+the|by\s+the)\s+)(?P<e>[A-ZÄÖÜ][\wäöüß-]+)", clause.text)
+    m = re.search(
+        r"(?i:(?:bis\s+)?(?:zum|zur|before\s+the|for\s+the|by\s+the)\s+)(?P<e>[A-ZÄÖÜ][\wäöüß-]+)", clause.text
+    )
     if m and m.group("e").casefold() in events:
         return events[m.group("e").casefold()], (clause.start + m.start(), clause.start + m.end())
     return None, None
 
 
 def read_commitments(doc: Doc, people: People, wishes: list[Wish] | None = None) -> list[Commitment]:
-    wishes = wishes or []
+    by_sentence: dict[int, list[Wish]] = {}
+    for wish in wishes or []:
+        sentence = doc.sentence_of(wish.span[0])
+        if sentence:
+            by_sentence.setdefault(sentence.start, []).append(wish)
     events: dict[str, date] = {}
     for m in EVENT.finditer(doc.text):
         hit = next(iter(doc.hits_in("dates", m.end(), m.end() + 20)), None)
@@ -144,7 +152,7 @@ def read_commitments(doc: Doc, people: People, wishes: list[Wish] | None = None)
     for sentence in doc.sentences:
         parts = split(sentence, BREAKS)
         for i, clause in enumerate(parts):
-            found = _commitment(doc, clause, parts[:i], wishes, events)
+            found = _commitment(doc, clause, parts[:i], by_sentence.get(sentence.start, []), events)
             if found:
                 out.append(found)
     return out
@@ -190,7 +198,7 @@ def _commitment(
 
 
 def _fragment_after(doc: Doc, clause: Segment) -> list[str]:
-    """"Ich schicke ihr bis 13.11. Referenzliste + Richtpreisangebot.": a date's
+    """ "Ich schicke ihr bis 13.11. Referenzliste + Richtpreisangebot.": a date's
     full stop split off the object; take a short verbless fragment that follows."""
     sentence = doc.sentence_of(clause.start)
     if sentence is None or clause.end != sentence.end or not re.search(r"\d\.\s*$", clause.text):

@@ -24,7 +24,7 @@ class _Spanned(Protocol):
 H = TypeVar("H", bound=_Spanned)
 
 
-def within(hits: Sequence[H], start: int, end: int, starts: Sequence[int] | None = None) -> list[H]:
+def within[H: _Spanned](hits: Sequence[H], start: int, end: int, starts: Sequence[int] | None = None) -> list[H]:
     """The hits (sorted by start) lying inside [start, end)."""
     i = bisect_left(starts, start) if starts is not None else 0
     out = []

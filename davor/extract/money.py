@@ -27,7 +27,9 @@ class PercentHit:
 
 
 _NUM = r"\d{1,3}(?:[.,'’ ]\d{3}){1,4}(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?"
-_MULT = r"T(?=€|EUR)|Tsd\.?|tsd\.?|Tausend|k(?![a-z])|K(?![a-z])|Mio\.?|Millionen|million|mn|Mrd\.?|Milliarden|bn|billion"
+_MULT = (
+    r"T(?=€|EUR)|Tsd\.?|tsd\.?|Tausend|k(?![a-z])|K(?![a-z])|Mio\.?|Millionen|million|mn|Mrd\.?|Milliarden|bn|billion"
+)
 _CUR_BEFORE = r"€|EUR|Euro|CHF|SFr\.?|US\$|\$|USD|£|GBP"
 _CUR_AFTER = r"€|EUR|Euro|CHF|SFr\.?|Franken|USD|US-Dollar|Dollar|\$|£|GBP|Pfund"
 
@@ -40,8 +42,9 @@ PERCENT = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|(?i:proz
 _CURRENCY = {"€": "EUR", "eur": "EUR", "euro": "EUR", "chf": "CHF", "sfr": "CHF", "sfr.": "CHF", "franken": "CHF",
              "$": "USD", "us$": "USD", "usd": "USD", "us-dollar": "USD", "dollar": "USD", "£": "GBP",
              "gbp": "GBP", "pfund": "GBP"}  # fmt: skip
-_FACTOR = {"t": 1e3, "tsd": 1e3, "tsd.": 1e3, "tausend": 1e3, "k": 1e3, "mio": 1e6, "mio.": 1e6, "millionen": 1e6,
-           "million": 1e6, "mn": 1e6, "mrd": 1e9, "mrd.": 1e9, "milliarden": 1e9, "bn": 1e9, "billion": 1e9}  # fmt: skip
+_FACTOR = {"t": 1e3, "tsd": 1e3, "tsd.": 1e3, "tausend": 1e3, "k": 1e3, "mio": 1e6, "mio.": 1e6,
+           "millionen": 1e6, "million": 1e6, "mn": 1e6, "mrd": 1e9, "mrd.": 1e9, "milliarden": 1e9,
+           "bn": 1e9, "billion": 1e9}  # fmt: skip
 
 
 def parse_number(token: str) -> float | None:

@@ -29,7 +29,9 @@ RABATT = re.compile(
     r"(?i:rabatt|nachlass|preisnachlass|discount|off\b|abzgl|abzüglich|reduction|ermäßigung|reduziert|reduced)"
 )
 PAY_CONTEXT = re.compile(r"(?i:zahlung|zahlt|payment|pay\b|zahlbar|payable|rechnung|invoice|netto|net\b|skonto)")
-NOT_DISCOUNT = re.compile(r"(?i:mwst|ust\b|mehrwertsteuer|vat\b|tax|steuer|anzahlung|deposit|zinsen|interest|auslastung)")
+NOT_DISCOUNT = re.compile(
+    r"(?i:mwst|ust\b|mehrwertsteuer|vat\b|tax|steuer|anzahlung|deposit|zinsen|interest|auslastung)"
+)
 PREPAY = re.compile(
     r"(?i:vorkasse|vorauskasse|vorauszahlung|voraus\s?zahlung|pre-?payment|prepaid|pay(?:ment)?\s+in\s+advance"
     r"|advance\s+payment|cash\s+in\s+advance|cash\s+before\s+delivery|zahlung\s+im\s+voraus|im\s+voraus\s+zahl\w*)"

@@ -38,7 +38,5 @@ def extract(text: str, *, now: datetime, lang: str | None = None) -> Extraction:
     result.budget = read_budget(doc)
     result.referrals = [p for p in people.persons if p.referral and not p.ours]
     participants = {id(p) for a in result.appointments for p in a.participants}
-    result.contacts = [
-        p for p in people.customers() if p.has_details or (id(p) in participants and p.has_details)
-    ]
+    result.contacts = [p for p in people.customers() if p.has_details or (id(p) in participants and p.has_details)]
     return result

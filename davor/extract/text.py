@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import word_set
 
 # One-to-one replacements only, so that offsets stay valid.
 _TRANSLATE = str.maketrans(
@@ -54,20 +57,19 @@ class Segment:
 
 
 # Words after which a full stop does not end a sentence (compared case-folded).
-ABBREVIATIONS = frozenset(
-    """hr hrn fr frl dr prof mag ing dipl tel fon mob ca kd best lief tg t inkl ggf evtl bzw zb z.b usw
-    approx mr ms mrs nr str techn zw deliv conf abzgl zzgl lt gem vgl u.a allg jun sen jr sr
-    no ext fa abt ggü etc vs e.g i.e co inc ltd corp dept mio mrd tsd abs gf z.hd hd u sog max
-    mind zt ust mwst bspw wg wg. vorm nachm""".split()
+ABBREVIATIONS = word_set(
+    """
+    hr hrn fr frl dr prof mag ing dipl tel fon mob ca kd best lief inkl ggf evtl bzw zb z.b usw approx mr
+    ms mrs nr str techn zw deliv conf abzgl zzgl lt gem vgl u.a allg jun sen jr sr no ext fa abt ggü etc vs
+    e.g i.e co inc ltd corp dept mio mrd tsd abs gf z.hd hd u sog max mind zt ust mwst bspw wg wg. vorm nachm
+    """
 )
 
 _LINE = re.compile(r"[^\n]+")
 _BULLET = re.compile(r"^\s*(?:[-•*>]+|\d{1,2}[).]|[a-z]\))\s+")
 _STOP = re.compile(r"[.!?]{1,3}(?=\s+[\"'(•\-]?[A-ZÄÖÜ0-9])")
 _WORD_BEFORE = re.compile(r"([\w.äöüÄÖÜß-]{0,30})$")
-_MONTH_START = re.compile(
-    r"\s+(?:Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec)", re.IGNORECASE
-)
+_MONTH_START = re.compile(r"\s+(?:Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec)", re.IGNORECASE)
 
 
 def lines(text: str) -> list[Segment]:
@@ -96,8 +98,32 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
     return not (len(bare) == 1 and bare.isalpha())
 
 
+MAX_SENTENCE = 1500  # longer runs (pasted logs, junk) are cut, so work per sentence stays bounded
+
+
+def _chunks(seg: Segment) -> list[Segment]:
+    """A very long "sentence" cut at whitespace into pieces of bounded length."""
+    if len(seg.text) <= MAX_SENTENCE:
+        return [seg]
+    out, start = [], 0
+    while start < len(seg.text):
+        end = min(len(seg.text), start + MAX_SENTENCE)
+        if end < len(seg.text):
+            cut = seg.text.rfind(" ", start + MAX_SENTENCE // 2, end)
+            end = cut if cut > start else end
+        piece = seg.sub(start, end)
+        if piece.text:
+            out.append(piece)
+        start = end
+    return out
+
+
 def sentences(text: str) -> list[Segment]:
     """Sentences: every line, cut further at full stops that end a sentence."""
+    return [chunk for sentence in _sentences(text) for chunk in _chunks(sentence)]
+
+
+def _sentences(text: str) -> list[Segment]:
     out = []
     for line in lines(text):
         start = 0
@@ -119,11 +145,16 @@ PART_BREAKS = re.compile(r";\s*|\s+-+>?\s+|\s+=>\s+")
 
 def split(seg: Segment, breaks: re.Pattern[str] = CLAUSE_BREAKS) -> list[Segment]:
     """Cut a segment at the given separators, but never inside parentheses."""
+    return list(_split(seg, breaks))
+
+
+@lru_cache(maxsize=4096)
+def _split(seg: Segment, breaks: re.Pattern[str]) -> tuple[Segment, ...]:
     out = []
     start = 0
-    depth_at = _paren_depths(seg.text)
+    depth_at = _paren_depths(seg.text) if "(" in seg.text else None
     for m in breaks.finditer(seg.text):
-        if depth_at[m.start()]:
+        if depth_at and depth_at[m.start()]:
             continue
         piece = seg.sub(start, m.start())
         if piece.text:
@@ -132,7 +163,7 @@ def split(seg: Segment, breaks: re.Pattern[str] = CLAUSE_BREAKS) -> list[Segment
     piece = seg.sub(start, len(seg.text))
     if piece.text:
         out.append(piece)
-    return out
+    return tuple(out)
 
 
 def _paren_depths(text: str) -> list[int]:

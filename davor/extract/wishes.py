@@ -102,7 +102,7 @@ def read_wishes(doc: Doc) -> list[Wish]:
 
 def _add(out: list[Wish], wish: Wish) -> None:
     """One wish per product: keep the first of overlapping readings."""
-    for other in out:
+    for other in out[-8:]:
         if other.span[0] < wish.span[1] and wish.span[0] < other.span[1]:
             return
     out.append(wish)

@@ -4,6 +4,7 @@ are on (customer, ours, referral)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..doc import Doc
@@ -24,8 +25,12 @@ class People:
     persons: list[Person] = field(default_factory=list)
     mentions: list[tuple[Mention, Person]] = field(default_factory=list)
 
+    starts: list[int] = field(default_factory=list)
+
     def in_range(self, start: int, end: int) -> list[tuple[Mention, Person]]:
-        return [(m, p) for m, p in self.mentions if start <= m.start and m.end <= end]
+        i = bisect_left(self.starts, start)
+        j = bisect_right(self.starts, end)
+        return [(m, p) for m, p in self.mentions[i:j] if m.end <= end]
 
     def first_customer(self, gender: str | None = None) -> Person | None:
         """The first customer-side person (optionally of a gender), for "mit ihr"."""
@@ -72,6 +77,7 @@ def read_people(doc: Doc) -> People:
     for mention in given_name_mentions(text, firsts, [(m.start, m.end) for m, _ in people.mentions]):
         people.mentions.append((mention, by_key[mention.key]))
     people.mentions.sort(key=lambda mp: mp[0].start)
+    people.starts = [m.start for m, _ in people.mentions]
 
     _read_details(doc, people)
     _mark_sides(doc, people)
@@ -115,10 +121,12 @@ def _attach_loose(doc: Doc, people: People, attached: set[int]) -> None:
     for hit in [*doc.phones, *doc.emails]:
         if hit.start in attached:
             continue
-        before = [(m, p) for m, p in people.mentions if m.end <= hit.start and hit.start - m.end < 120]
-        if not before:
+        i = bisect_left(people.starts, hit.start) - 1
+        if i < 0:
             continue
-        mention, person = before[-1]
+        mention, person = people.mentions[i]
+        if mention.end > hit.start or hit.start - mention.end >= 120:
+            continue
         if doc.text.count("\n", mention.end, hit.start) > 1:
             continue
         if hasattr(hit, "e164") and not person.phone:

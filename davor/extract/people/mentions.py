@@ -4,6 +4,7 @@ of people already named ("with Mark")."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -70,7 +71,7 @@ def untitled_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """A known given name followed by a capitalised surname."""
     words = list(CAP_WORD.finditer(text))
     out = []
-    for a, b in zip(words, words[1:], strict=False):
+    for a, b in itertools.pairwise(words):
         if text[a.end() : b.start()] != " " or fold(a.group()) not in FIRST_NAMES:
             continue
         if any(s < b.end() and a.start() < e for s, e in taken) or not _is_name_word(b.group()):

@@ -57,7 +57,7 @@ def is_company(phrase: str) -> bool:
 
 
 def split_role(phrase: str) -> tuple[str, str | None]:
-    """"Laborleiterin bei Isar Biotech" -> ("Laborleiterin", "Isar Biotech")."""
+    """ "Laborleiterin bei Isar Biotech" -> ("Laborleiterin", "Isar Biotech")."""
     phrase = _ADVERBS.sub("", phrase.strip())
     m = _SPLIT_COMPANY.search(phrase)
     if m and is_role(phrase[: m.start()]):

@@ -71,9 +71,7 @@ DUR_WORDS = re.compile(
     r"|drei\s+viertel\s+stunden?|three\s+quarters\s+of\s+an\s+hour|(?:eine\s+)?viertelstunde|a\s+quarter\s+of\s+an\s+hour"
     r"|quarter\s+of\s+an\s+hour))(?:\s+(?i:stunden|hours))?(?![\wäöüß])"
 )
-DUR_NUMWORD = re.compile(
-    rf"(?<![\wäöüß])(?P<n>(?i:{_NUMW}))\s+(?P<u>(?i:stunden?|hours?|minuten|minutes))(?![\wäöüß])"
-)
+DUR_NUMWORD = re.compile(rf"(?<![\wäöüß])(?P<n>(?i:{_NUMW}))\s+(?P<u>(?i:stunden?|hours?|minuten|minutes))(?![\wäöüß])")
 _WORD_MINUTES = {"anderthalb": 90, "eineinhalb": 90, "ein einhalb": 90, "one and a half": 90, "halbe": 30,
                  "half": 30, "dreiviertel": 45, "drei viertel": 45, "three quarters": 45, "viertelstunde": 15,
                  "quarter": 15}  # fmt: skip
@@ -165,10 +163,7 @@ def find_durations(text: str) -> list[DurationHit]:
             hits.append(DurationHit(m.start(), m.end(), minutes, ambiguous))
     for m in DUR_WORDS.finditer(text):
         phrase = re.sub(r"\s+", " ", m.group("w").casefold())
-        if "hour and a half" in phrase:
-            minutes = 90
-        else:
-            minutes = next((v for k, v in _WORD_MINUTES.items() if k in phrase), 0)
+        minutes = 90 if "hour and a half" in phrase else next((v for k, v in _WORD_MINUTES.items() if k in phrase), 0)
         if minutes:
             hits.append(DurationHit(m.start(), m.end(), minutes))
     for m in DUR_NUMWORD.finditer(text):

@@ -77,9 +77,7 @@ RANGE = re.compile(
     r"\s*(?:(?i:und|and|bis|to|till|until)|-)\s*(?:(?i:zum|dem|the)\s+)?(?=\d)"
     r"|(?<![\d.])(?P<d2>\d{1,2})\.\s*-\s*(?=\d{1,2}\.\d{1,2}\.)"
 )
-KW = re.compile(
-    rf"{_B}(?i:kw|kalenderwoche|calendar\s+week|cw|wk|week|woche)\.?\s*(?P<w>\d{{1,2}}){_E}(?!\.\d)"
-)
+KW = re.compile(rf"{_B}(?i:kw|kalenderwoche|calendar\s+week|cw|wk|week|woche)\.?\s*(?P<w>\d{{1,2}}){_E}(?!\.\d)")
 MONTH_PART = re.compile(
     r"(?P<part>(?i:anfang|mitte|ende|early|mid|late|end\s+of|beginning\s+of|middle\s+of|start\s+of"
     r"|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))(?:\s+|-)"
@@ -339,7 +337,7 @@ class _Reader:
 
 
 def _merge_weekday_dates(text: str, hits: list[DateHit]) -> list[DateHit]:
-    """"Di 14.4." / "Mo, 27.7." is one date: the explicit date wins."""
+    """ "Di 14.4." / "Mo, 27.7." is one date: the explicit date wins."""
     hits.sort(key=lambda h: h.start)
     out: list[DateHit] = []
     for hit in hits:
