@@ -1,5 +1,6 @@
 """Real headless Chromium (Debian's) driven by Playwright against a live Davor."""
 
+import importlib
 import os
 from pathlib import Path
 
@@ -39,3 +40,16 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def outcomes(transactional_db):
+    """The outcome list the migration seeds.
+
+    A live-server test runs outside a rolled-back transaction, and the flush
+    after an earlier such test empties every table, seeded ones included; so
+    seed again, with the migration's own code.
+    """
+    from django.apps import apps
+
+    importlib.import_module("davor.calls.migrations.0004_outcomes").seed(apps, None)

@@ -8,7 +8,7 @@ from davor.users.models import Team, User
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_it_fills_the_form_from_a_typed_note(live_server, page):
+def test_it_fills_the_form_from_a_typed_note(live_server, page, outcomes):
     user = User.objects.create_user(username="sabine", password="geheim-123", team=Team.objects.create(name="Süd"))
     customer = Customer.objects.create(owner=user, number="K-10001", name="Kessler Antriebstechnik GmbH")
     kessler = Contact.objects.create(customer=customer, first_name="Jens", last_name="Kessler", position="Einkauf")

@@ -17,7 +17,7 @@ def _calendar_week_12() -> tuple[date, date]:
     return date.fromisocalendar(year, 12, 1), date.fromisocalendar(year, 12, 5)
 
 
-def test_it_records_the_articles_scenario_by_keyboard_and_briefs_it(live_server, page):
+def test_it_records_the_articles_scenario_by_keyboard_and_briefs_it(live_server, page, outcomes):
     user = User.objects.create_user(
         username="sabine", password="geheim-123", first_name="Sabine", last_name="Vogt", language="en",
         team=Team.objects.create(name="Süd"),
