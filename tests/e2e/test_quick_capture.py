@@ -20,7 +20,8 @@ def test_it_fills_the_form_from_a_typed_note(live_server, page, outcomes):
     page.wait_for_url(f"{live_server.url}/")
     page.goto(f"{live_server.url}/calls/new/?customer={customer.pk}")
 
-    # The note has the focus when the screen opens: just type.
+    # The note has the focus when the screen opens: just type (once autofocus has landed).
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_note'")
     page.keyboard.type(
         "Hr. Kessler (Einkauf, DW 231) angerufen. AB per Fax doppelt. 30 Tage netto, 2 % Skonto 10 Tage. "
         "Kunde plant eine neue Montagelinie."
