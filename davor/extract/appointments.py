@@ -21,6 +21,7 @@ from .text import Segment, split
 _CORRECTION = (
     r"nein|doch|korrigiere|korrektur|sorry|actually|rather|stattdessen|instead|also|neuer\s+termin|new\s+date"
     r"|new\s+time|verschoben\s+auf|verlegt\s+auf|moved\s+to|rescheduled\s+(?:to|for)|postponed\s+to|jetzt|now"
+    r"|no\s+wait|make\s+that|I\s+mean|neu(?=\s*:)|new(?=\s*:)"
 )
 CORRECTION = re.compile(rf"(?i:(?<![\w])(?:{_CORRECTION})(?![\w]))")
 BREAKS = re.compile(rf";\s*|\s+-+>?\s+(?!(?i:{_CORRECTION})\b)")
@@ -46,11 +47,18 @@ LOCATIONS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"(?i:(?<![\w])skype(?![\w]))"), "Skype"),
     (re.compile(r"(?i:google\s+meet)"), "Google Meet"),
     (re.compile(r"(?i:telefontermin|telefonisch|per\s+telefon|am\s+telefon|telko|telefonkonferenz)"), "Telefon"),
-    (re.compile(r"(?i:phone\s+call|by\s+phone|on\s+the\s+phone|via\s+phone|conference\s+call)"), "phone"),
+    (
+        re.compile(
+            r"(?i:phone\s+call|phone\s+appointment|phone\s+meeting|by\s+phone|on\s+the\s+phone|via\s+phone"
+            r"|conference\s+call|telephone\s+call)"
+        ),
+        "phone",
+    ),
     (
         re.compile(
             rf"(?:{_NOUN}(?:raum|saal|halle|zimmer|büro|labor|werkstatt|lager)\s+)?(?<![\w])(?:bei|beim)\s+"
-            rf"(?:uns|Kunde[n]?|dem\s+Kunden|der\s+Firma\s+{_NOUN}|ihnen|Ihnen|{_NOUN})"
+            rf"(?:uns|Kunde[n]?|dem\s+Kunden|der\s+Firma\s+{_NOUN}|(?:Fa\.|Firma)\s+{_NOUN}(?:\s+{_NOUN})?|ihnen"
+            rf"|Ihnen|{_NOUN})"
             rf"(?:\s+(?:im|in\s+der|in\s+dem|in|am|auf\s+dem)\s+{_NOUN}(?:\s+in\s+{_NOUN})?)?"
         ),
         None,
@@ -60,7 +68,8 @@ LOCATIONS: list[tuple[re.Pattern[str], str | None]] = [
         re.compile(
             r"(?<![\w])(?:at|in)\s+(?P<place>(?:their|our|the|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:office|plant|site"
             r"|premises|warehouse|factory|lab|laboratory|headquarters|HQ|store|shop|showroom|branch|facility"
-            r"|building|campus|clinic|hospital|hotel|restaurant|studio|workshop|depot|place)"
+            r"|building|campus|clinic|hospital|hotel|restaurant|studio|workshop|depot|place|kitchen|canteen|offices"
+            r"|yard|venue|site\s+office|practice|school|branch\s+office)"
             r"(?:\s+in\s+[A-Z][\w-]+)?)"
         ),
         None,
@@ -74,6 +83,10 @@ LOCATIONS: list[tuple[re.Pattern[str], str | None]] = [
     ),
     (re.compile(r"(?i:(?:ort|location|place)\s*:\s*(?P<place>[^,;.\n]{2,40}))"), None),
 ]
+# Named only when nothing more specific is said ("Videocall ... per Zoom" is Zoom).
+VIDEO = re.compile(r"(?i:videokonferenz|videocall|video-?call|videotermin|video\s+meeting|video\s+conference)")
+# "Attending from Halden Steel: ...", "Teilnehmer: ...": people of the appointment before.
+ATTENDING = re.compile(r"(?i:^(?:attending|attendees|participants|teilnehmer(?:innen)?|dabei|anwesend|mit\s+dabei)\b)")
 PRONOUN = re.compile(r"(?<![\w])(?:mit|with|und|and|sowie)\s+(?P<p>ihr|ihm|ihnen|her|him|them)(?![\w])", re.I)
 BOTH = re.compile(r"(?i:(?<![\w])(?:both|beide|beiden)(?![\w]))")
 
@@ -85,6 +98,8 @@ def _location(text: str) -> tuple[int, str] | None:
         if m:
             value = fixed or (m.group("place") if "place" in pattern.groupindex else m.group())
             found.append((m.start(), value.strip()))
+    if not found and (video := VIDEO.search(text)):
+        found.append((video.start(), video.group()))
     return min(found) if found else None
 
 
@@ -169,7 +184,21 @@ def read_appointments(doc: Doc, people: People) -> list[Appointment]:
         if MOVED.search(seg.text) and out and not APPT_WORD.search(seg.text):
             _merge(appt, out.pop())
         _add(out, appt)
+    _attendees(doc, people, out)
     return out
+
+
+def _attendees(doc: Doc, people: People, out: list[Appointment]) -> None:
+    for sentence in doc.sentences:
+        if not ATTENDING.match(sentence.text):
+            continue
+        before = [a for a in out if a.span[1] <= sentence.start]
+        if not before:
+            continue
+        appt = before[-1]
+        for _, person in people.in_range(sentence.start, sentence.end):
+            if not person.ours and person not in appt.participants:
+                appt.participants.append(person)
 
 
 def _merge(new: Appointment, old: Appointment) -> None:

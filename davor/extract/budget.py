@@ -23,8 +23,9 @@ CALENDAR_YEAR = re.compile(r"(?i:kalenderjahr|calendar\s+year)")
 PLANNING = re.compile(
     r"(?i:planung|geplant|plan(?:t|en)?(?![\w])|gemacht|beantragt|freigegeben|genehmigt|beschlossen|verabschiedet"
     r"|festgelegt|verteilt|planning|planned|approved|applied|decided|allocated|signed\s+off|budget\s+round"
-    r"|budgetrunde)"
+    r"|budgetrunde|freigabe|genehmigung|antrag|beantragung|approval|sign-off)"
 )
+OTHER_MONEY = re.compile(r"(?i:rabatt|skonto|preis|price|umsatz|revenue|angebot\s+über|auftragswert|order\s+value)")
 _MONTH_WORD = re.compile(r"(?<![\w])[A-Za-zÄÖÜäöü]{3,10}\.?(?![\w])")
 
 
@@ -61,8 +62,16 @@ def read_budget(doc: Doc) -> Budget | None:
                     budget.planning_month = month
                     budget.spans.append(clause.span)
             if has_budget and budget.amount is None:
-                amounts = doc.hits_in("amounts", clause.start, clause.end)
-                if amounts:
-                    budget.amount, budget.currency = amounts[0].value, amounts[0].currency
-                    budget.spans.append((amounts[0].start, amounts[0].end))
+                _amount(doc, budget, clause)
+        # "Budget wird im Dezember freigegeben, ca. 450 T€": the amount may
+        # stand in its own clause of a budget sentence.
+        if sentence_has_budget and budget.amount is None and not OTHER_MONEY.search(sentence.text):
+            _amount(doc, budget, sentence)
     return None if budget.empty() else budget
+
+
+def _amount(doc: Doc, budget: Budget, seg: Segment) -> None:
+    amounts = doc.hits_in("amounts", seg.start, seg.end)
+    if amounts:
+        budget.amount, budget.currency = amounts[0].value, amounts[0].currency
+        budget.spans.append((amounts[0].start, amounts[0].end))

@@ -13,7 +13,7 @@ from .doc import Doc
 from .model import Delivery
 
 CUE = re.compile(
-    r"(?<![\wäöüß])(?P<cue>(?i:lieferung(?:en)?|lief\.|liefertermin|lieferdatum|lieferzeit|lieferwoche|anlieferung"
+    r"(?<![\wäöüß])(?P<cue>(?i:lieferung(?:en)?|lief[a-zäöü]{0,3}ung|lief\.|liefertermin|lieferdatum|lieferzeit|lieferwoche|anlieferung"
     r"|auslieferung|liefern|geliefert|delivery|deliveries|deliv\.|deliver(?:ed)?|shipment|ship\s+date|shipping\s+date"
     r"|versandtermin|versand))(?![\wäöüß])"
 )

@@ -97,3 +97,31 @@ def _one_edit(a: str, b: str) -> bool:
 def word_set(text: str) -> frozenset[str]:
     """A set of whitespace-separated words (keeps long word lists readable)."""
     return frozenset(text.split())
+
+
+_UMLAUT_SPELLINGS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+
+
+def umlauts(pattern: str) -> str:
+    """A regex source that also accepts the ae/oe/ue/ss spellings people type
+    without a German keyboard ("Gespraech", "ueberlegt").  Character classes
+    are left alone: "[äöü]" keeps meaning one letter."""
+    out, depth, escaped = [], 0, False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif ch == "[":
+            depth += 1
+            out.append(ch)
+        elif ch == "]" and depth:
+            depth -= 1
+            out.append(ch)
+        elif depth == 0 and ch in _UMLAUT_SPELLINGS:
+            out.append(f"(?:{ch}|{_UMLAUT_SPELLINGS[ch]})")
+        else:
+            out.append(ch)
+    return "".join(out)

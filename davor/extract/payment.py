@@ -26,7 +26,7 @@ NET = re.compile(
 DAYS = re.compile(rf"(?<![\d,.])(?P<n>\d{{1,3}})\s?{_DAYS}")
 SKONTO = re.compile(r"(?i:skonto|cash\s+discount|early[\s-]payment|prompt\s+payment)")
 RABATT = re.compile(
-    r"(?i:rabatt|nachlass|preisnachlass|discount|off\b|abzgl|abzüglich|reduction|ermäßigung|reduziert|reduced)"
+    r"(?i:rabatt|disc\.|nachlass|preisnachlass|discount|off\b|abzgl|abzüglich|reduction|ermäßigung|reduziert|reduced)"
 )
 PAY_CONTEXT = re.compile(r"(?i:zahlung|zahlt|payment|pay\b|zahlbar|payable|rechnung|invoice|netto|net\b|skonto)")
 NOT_DISCOUNT = re.compile(
@@ -35,6 +35,15 @@ NOT_DISCOUNT = re.compile(
 PREPAY = re.compile(
     r"(?i:vorkasse|vorauskasse|vorauszahlung|voraus\s?zahlung|pre-?payment|prepaid|pay(?:ment)?\s+in\s+advance"
     r"|advance\s+payment|cash\s+in\s+advance|cash\s+before\s+delivery|zahlung\s+im\s+voraus|im\s+voraus\s+zahl\w*)"
+)
+# "prepayment not required", "Vorkasse nicht nötig": a negation after the word.
+NEGATION_AFTER = re.compile(
+    r"(?i:^\W{0,3}(?:is\s+|ist\s+)?(?:not|nicht|no\s+longer|nicht\s+mehr)\s+(?:required|needed|necessary|nötig"
+    r"|notwendig|erforderlich))"
+)
+# "net 30, sorry, net 45": after a correction the later figure wins.
+CORRECTION = re.compile(
+    r"(?i:(?<![\w])(?:nein|doch|sorry|korrektur|correction|actually|rather|no\s+wait|I\s+mean)(?![\w]))"
 )
 NEGATION_BEFORE = re.compile(r"(?i:\b(?:kein|keine|keinen|ohne|no|not|nicht|without|never)\b)[^,;.]{0,20}$")
 _PAY_BREAKS = re.compile(r",\s+|;\s*|\s+-+>?\s+|\s+(?:sonst|otherwise|else)\s+")
@@ -81,11 +90,14 @@ def read_payment(doc: Doc) -> Payment | None:
     for sentence in doc.sentences:
         for m in NET.finditer(sentence.text):
             days = int(m.group("n1") or m.group("n2") or m.group("n3"))
-            if pay.net_days is None and 0 < days <= 365:
+            corrected = pay.spans and CORRECTION.search(doc.text, pay.spans[0][1], sentence.start + m.start())
+            if (pay.net_days is None or corrected) and 0 < days <= 365:
                 pay.net_days = days
                 pay.spans.append((sentence.start + m.start(), sentence.start + m.end()))
         for m in PREPAY.finditer(sentence.text):
             if NEGATION_BEFORE.search(sentence.text[max(0, m.start() - 25) : m.start()]):
+                continue
+            if NEGATION_AFTER.search(sentence.text[m.end() : m.end() + 30]):
                 continue
             pay.prepayment = True
             pay.spans.append((sentence.start + m.start(), sentence.start + m.end()))

@@ -11,12 +11,13 @@ from ..doc import Doc
 from ..model import Person
 from ..text import PART_BREAKS, Segment, split
 from .details import read_said, role_before
-from .mentions import Mention, fold, given_name_mentions, titled_mentions, untitled_mentions
+from .mentions import Mention, fold, given_name_mentions, role_named_mentions, titled_mentions, untitled_mentions
 from .roles import OURS
 
 REFERRAL = re.compile(
     r"(?i:empfiehlt|empfahl|empfohlen|empfehlung|weiterempfohlen|verweist|verwies|referred|referral|recommend\w*"
-    r"|refers?\s+us|introduced\s+us|put\s+us\s+in\s+touch|tipp:)"
+    r"|refers?\s+us|introduced\s+(?:us|me)|put\s+us\s+in\s+touch|tipp:|suggested\s+(?:we|us|I)|vorgeschlagen"
+    r"|schlug\s+(?:uns\s+)?vor|nannte\s+uns|gave\s+us\s+the\s+name)"
 )
 
 
@@ -58,6 +59,7 @@ def read_people(doc: Doc) -> People:
     found = titled_mentions(text)
     taken = [(m.start, m.end) for m in found]
     found += untitled_mentions(text, taken)
+    found += role_named_mentions(text, taken)
     found.sort(key=lambda m: m.start)
 
     people = People()
@@ -116,10 +118,33 @@ def _read_details(doc: Doc, people: People) -> None:
     _attach_loose(doc, people, attached)
 
 
+def _ascii_name(name: str) -> str:
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        name = name.replace(a, b)
+    return fold(name)
+
+
+def _owner_by_address(people: People, address: str) -> Person | None:
+    """The one named person whose surname is the e-mail's local part or its
+    last piece ("AB per Mail an kuehn@..." is Fr. Kühn's address)."""
+    local = address.split("@")[0].casefold()
+    pieces = set(re.split(r"[._-]", local)) | {local}
+    owners = [
+        p
+        for p in people.persons
+        if not p.email and not p.ours and {_ascii_name(p.name.split()[-1]), fold(p.name.split()[-1])} & pieces
+    ]
+    return owners[0] if len(owners) == 1 else None
+
+
 def _attach_loose(doc: Doc, people: People, attached: set[int]) -> None:
     """A phone or e-mail on its own line belongs to the person named just before."""
     for hit in [*doc.phones, *doc.emails]:
         if hit.start in attached:
+            continue
+        owner = _owner_by_address(people, hit.address) if hasattr(hit, "address") else None
+        if owner is not None:
+            owner.email = hit.address  # type: ignore[union-attr]
             continue
         i = bisect_left(people.starts, hit.start) - 1
         if i < 0:

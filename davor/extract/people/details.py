@@ -16,6 +16,11 @@ ORG_AFTER = re.compile(
     r"\s{0,3}(?:vom|von\s+der|von\s+dem|von|from|at|bei\s+der|bei|beim|@)\s+(?P<org>[A-ZÄÖÜ][^,;:()\n]{1,60}?)"
     r"(?=\s*(?:[,;:()\n]|\.\s|\.$|\s-\s|$))"
 )
+DEPT_AFTER = re.compile(
+    r"\s{0,3}(?:vom|von\s+der|von\s+dem|aus\s+der|aus\s+dem|from\s+the|from|of\s+the|in\s+the)\s+"
+    r"(?P<dept>[\w.äöüÄÖÜß&-]+(?:\s+[\w.äöüÄÖÜß&-]+){0,2}?)(?=\s*(?:[,;:()\n]|\.\s|\.$|\s-\s|$|\s(?:to|zur|zum|und|and)\s))"
+)
+_NAME_SUFFIX = re.compile(r"\s(?:jun|sen|jr|sr)\.?(?![\w])", re.I)
 ROLE_BEFORE = re.compile(
     r"(?:(?:sein|seine|seinem|seinen|seiner|ihr|ihre|ihrem|ihren|ihrer|his|her|their|the|der|die|den|dem|unser\w*"
     r"|our|a|an|ein|eine|einen|einem|\w+e)\s+)?(?P<role>[\w.äöüÄÖÜß-]{2,40})\s+$"
@@ -69,9 +74,15 @@ def _read_parts(parts: list[str], said: Said, in_parens: bool) -> bool:
 def read_said(text: str, start: int, limit: int) -> Said:
     """Position and company from the text right after a name, up to limit."""
     said = Said()
-    pos = start
-    stop = _STOP.search(text, start, limit)
+    suffix = _NAME_SUFFIX.match(text, start, limit)
+    pos = suffix.end() if suffix else start
+    stop = _STOP.search(text, pos, limit)
     limit = stop.start() if stop else limit
+    dept = DEPT_AFTER.match(text, pos, limit)
+    if dept and is_role(dept.group("dept")) and not is_company(dept.group("dept")):
+        # "Hr. Fuchs von der Haustechnik", "Paul Hughes from the finance team".
+        said.position = dept.group("dept")
+        pos = dept.end()
     org = ORG_AFTER.match(text, pos, limit)
     if org:
         said.company = _trim_org(org.group("org"))

@@ -14,13 +14,20 @@ from .roles import ORG_WORD, is_role
 
 _SAL = r"Herrn|Herr|Hrn\.?|Hr\.?|Frau|Frl\.?|Fr\.?|Mrs\.?|Mr\.?|Ms\.?|Miss"
 _ACAD = r"Prof\.?|Dr\.?|Mag\.?|Dipl\.-Ing\.?|Ing\.?"
-_WORD = r"(?:O'|Mc|Mac)?[A-ZÄÖÜÉŞÇ][a-zäöüßéèáàçñøåışğ']{1,20}(?:-[A-ZÄÖÜ][a-zäöüßé]{1,20})?"
+# Surnames from all over Europe: Latin-1 and Latin Extended-A letters ("Petrović", "Dvořák").
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_LOW = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž'"
+_WORD = rf"(?:O'|Mc|Mac)?[{_UP}][{_LOW}]{{1,20}}(?:-[{_UP}][{_LOW}]{{1,20}})?"
 _PART = "|".join(PARTICLES)
 TITLED = re.compile(
     rf"(?<![\w])(?P<titles>(?:(?:{_SAL}) {{1,2}}(?:(?:{_ACAD}) {{1,2}}){{0,3}}|(?:(?:{_ACAD}) {{1,2}}){{1,3}}))"
     rf"(?P<w1>(?:(?:{_PART}) )?{_WORD})(?: {{1,2}}(?P<w2>(?:(?:{_PART}) )?{_WORD}))?"
 )
 CAP_WORD = re.compile(rf"(?<![\w.'-]){_WORD}(?![\w])")
+# "Greg Palmer, operations manager", "J. Morales (buyer)": a name we cannot
+# tell from its given name, but that a role right after it marks as a person.
+ROLE_NAMED = re.compile(rf"(?<![\w.'-])(?P<first>[{_UP}]\.|{_WORD}) (?P<last>{_WORD})(?=\s?(?:,\s|\())")
+_ROLE_AFTER = re.compile(r"\s?(?:,\s|\()(?P<role>[^,()\n]{2,60})")
 _NAME_END = re.compile(r"\s*(?:[,(/:;.]|$|\n|\s(?:und|and|vom|von|from|at|bei|@)\s)")
 
 
@@ -81,6 +88,23 @@ def untitled_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         name = f"{a.group()} {b.group()}"
         out.append(Mention(a.start(), b.end(), name, a.group(), fold(b.group()), None))
         taken.append((a.start(), b.end()))
+    return out
+
+
+def role_named_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Two capitalised words (or an initial and a word) followed by a role."""
+    out = []
+    for m in ROLE_NAMED.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        first, last = m.group("first"), m.group("last")
+        if not all(_is_name_word(w) for w in (first.rstrip("."), last)) or fold(first) in NOT_A_NAME:
+            continue
+        role = _ROLE_AFTER.match(text, m.end())
+        if not role or not is_role(role.group("role")) or ORG_WORD.search(role.group("role").split(" ")[0]):
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(), first, fold(last), None))
+        taken.append((m.start(), m.end()))
     return out
 
 

@@ -43,6 +43,16 @@ FIRST_NAMES = word_set(
     jan lucia giulia giuseppe luca marco matteo francesca pierre jean marie sophie camille nicolas antoine
     carlos juan jose maria pablo lars nils ingrid astrid sven erik anders mette kirsten lea leni mia ben finn
     noah elias ida
+    ahmed mohammed mustafa ali omar karim leyla amir reza arjun kiran rahul anil sunil deepak vijay
+    hiroshi yuki kenji akira nora greg gregory ryan dylan tyler brandon kyle derek todd ross neil
+    gavin fraser hamish callum aidan declan niamh siobhan aoife sinead mia emma lucy chloe harriet
+    imogen freya alfie archie reto urs ruedi kurt fritz heinz konstantin wolfram jochen jürgen kilian
+    korbinian leopold vinzenz quirin xaver benno henning hauke heiko ilka imke insa jule lotte
+    merle nele wiebke frauke gesa tjark hinnerk ole jasper jakob jonah levi theo vincent maxime lucie louise
+    chantal nathalie yvette bernadette gaston mathieu etienne thierry marcello giovanni alessandro federica
+    chiara paola roberta silvia stefano andrea enrico miguel javier sergio raúl carmen lucía elena
+    joão ana pedro tiago magnus henrik johan karl-heinz hans-peter klaus-dieter ann-kathrin anne-marie
+    marie-luise jean-pierre
     """
 )
 

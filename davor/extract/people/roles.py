@@ -5,22 +5,27 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import umlauts
+
 ROLE = re.compile(
-    r"(?i:leiter|leiterin|leitung|manager|managerin|\bhead\b|\blead\b|director|direktor|\bchef\b|\bchefin\b"
-    r"|coordinator|koordinator|assistent|assistenz|assistant|sekretär|sekretariat|secretary|referent"
-    r"|sachbearbeit|einkauf|einkäufer|purchasing|procurement|buyer|vertrieb|\bsales\b|marketing|\bit\b|\bedv\b"
-    r"|controlling|controller|buchhaltung|accounting|accountant|\bfinance\b|finanz|\bpersonal\b|\bhr\b"
-    r"|human\s+resources|logistik|logistics|versand|\blager\b|warehouse\s+manager|instandhaltung|maintenance"
-    r"|wartung|produktion|production|fertigung|qualität|quality|\bqs\b|\bqm\b|\bqc\b|\bqa\b|\blab\b|\blabor\b"
-    r"|technik|techn\.|technician|techniker|engineer|ingenieur|meister|inhaber|\bowner\b|\bgf\b|\bgl\b|\bceo\b"
-    r"|\bcfo\b|\bcto\b|\bcoo\b|\bcio\b|vorstand|prokurist|geschäftsf|rezeption|reception|empfang|designer"
-    r"|architekt|architect|arbeitsvorbereitung|disposition|disponent|entwicklung|development|konstruktion"
-    r"|kundendienst|customer\s+service|projektleit|project\s+manag|officer|specialist|spezialist|berater"
-    r"|consultant|analyst|planer\b|planner|verwaltung|administration|hausmeister|facility|president|präsident"
-    r"|\bvp\b|supervisor|küchenchef|kantine|\boffice\b|sekretärin|communications|kommunikation|pressestelle"
-    r"|jurist|paralegal|pflegedienst|\barzt\b|ärztin|doctor|apotheker|schulleit|rektor|dekan|professor"
-    r"|\bevent\b|key\s+account|außendienst|innendienst|azubi|trainee|praktikant|werkstatt|monteur|elektriker"
-    r"|buyer|partner\s+in\s+charge|chairman|founder|gründer)"
+    umlauts(
+        r"(?i:leiter|leiterin|leitung|manager|managerin|\bhead\b|\blead\b|director|direktor|\bchef\b|\bchefin\b"
+        r"|coordinator|koordinator|assistent|assistenz|assistant|sekretär|sekretariat|secretary|referent"
+        r"|sachbearbeit|einkauf|einkäufer|purchasing|procurement|buyer|vertrieb|\bsales\b|marketing|\bit\b|\bedv\b"
+        r"|controlling|controller|buchhaltung|accounting|accountant|\bfinance\b|finanz|\bpersonal\b|\bhr\b"
+        r"|human\s+resources|logistik|logistics|versand|\blager\b|warehouse\s+manager|instandhaltung|maintenance"
+        r"|wartung|produktion|production|fertigung|qualität|quality|\bqs\b|\bqm\b|\bqc\b|\bqa\b|\blab\b|\blabor\b"
+        r"|technik|techn\.|technician|techniker|engineer|ingenieur|meister|inhaber|\bowner\b|\bgf\b|\bgl\b|\bceo\b"
+        r"|\bcfo\b|\bcto\b|\bcoo\b|\bcio\b|vorstand|prokurist|geschäftsf|rezeption|reception|empfang|designer"
+        r"|architekt|architect|arbeitsvorbereitung|disposition|disponent|entwicklung|development|konstruktion"
+        r"|kundendienst|customer\s+service|projektleit|project\s+manag|officer|specialist|spezialist|berater"
+        r"|consultant|analyst|planer\b|planner|verwaltung|administration|hausmeister|facility|president|präsident"
+        r"|\bvp\b|supervisor|küchenchef|kantine|\boffice\b|sekretärin|communications|kommunikation|pressestelle"
+        r"|jurist|paralegal|pflegedienst|\barzt\b|ärztin|doctor|apotheker|schulleit|rektor|dekan|professor"
+        r"|\bevent\b|key\s+account|außendienst|innendienst|azubi|trainee|praktikant|werkstatt|monteur|elektriker"
+        r"|buyer|partner\s+in\s+charge|chairman|founder|gründer|datenschutz|compliance|\bchair\b|department"
+        r"|abteilung|\bhse\b|safety|sicherheit|einkäuferin|bauleit|polier|disponentin|fachkraft)"
+    )
 )
 # Relationships that are not positions ("his colleague Sarah").
 NOT_ROLE = re.compile(r"(?i:^(?:kollege|kollegin|kollegen|colleague|colleagues|ansprechpartner\w*|contact|frau|herr)$)")
@@ -45,6 +50,8 @@ OURS = re.compile(
     r"|kollegen|colleague|chef|chefin|boss))"
 )
 _SPLIT_COMPANY = re.compile(r"\s+(?:der|des|bei|beim|bei\s+der|at|@|vom|von\s+der|von|from)\s+(?=[A-ZÄÖÜ0-9])")
+# "COO of Harbor Dental Group" (but "Head of Engineering" stays a position).
+_OF_COMPANY = re.compile(r"\s+of\s+(?=[A-Z0-9])")
 _ADVERBS = re.compile(r"(?i:^(?:now|jetzt|inzwischen|mittlerweile|currently|derzeit|former|ehemals|ehemalige[rn]?)\s+)")
 
 
@@ -61,6 +68,12 @@ def split_role(phrase: str) -> tuple[str, str | None]:
     phrase = _ADVERBS.sub("", phrase.strip())
     m = _SPLIT_COMPANY.search(phrase)
     if m and is_role(phrase[: m.start()]):
+        rest = phrase[m.end() :]
+        # "Assistenz der GF" is one position: what follows is a role, not a company.
+        if not (is_role(rest) and not is_company(rest)):
+            return phrase[: m.start()].strip(), clean_company(rest)
+    m = _OF_COMPANY.search(phrase)
+    if m and is_role(phrase[: m.start()]) and is_company(phrase[m.end() :]):
         return phrase[: m.start()].strip(), clean_company(phrase[m.end() :])
     return phrase, None
 

@@ -77,7 +77,11 @@ RANGE = re.compile(
     r"\s*(?:(?i:und|and|bis|to|till|until)|-)\s*(?:(?i:zum|dem|the)\s+)?(?=\d)"
     r"|(?<![\d.])(?P<d2>\d{1,2})\.\s*-\s*(?=\d{1,2}\.\d{1,2}\.)"
 )
-KW = re.compile(rf"{_B}(?i:kw|kalenderwoche|calendar\s+week|cw|wk|week|woche)\.?\s*(?P<w>\d{{1,2}}){_E}(?!\.\d)")
+# "KW 7/8", "KW 7-8", "weeks 7 to 8": a span of weeks, Monday of the first to Friday of the last.
+KW = re.compile(
+    rf"{_B}(?i:kw|kalenderwoche|calendar\s+weeks?|cw|wk|weeks?|woche)\.?\s*(?P<w>\d{{1,2}})"
+    rf"(?:\s*(?:/|-|(?i:bis|to|und|and))\s*(?P<w2>\d{{1,2}}))?{_E}(?!\.\d)"
+)
 MONTH_PART = re.compile(
     r"(?P<part>(?i:anfang|mitte|ende|early|mid|late|end\s+of|beginning\s+of|middle\s+of|start\s+of"
     r"|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))(?:\s+|-)"
@@ -257,7 +261,10 @@ class _Reader:
         if not found:
             return None
         monday = found[0]
-        return DateHit(m.start(), m.end(), "week", monday, monday + timedelta(days=4))
+        last = monday + timedelta(days=4)
+        if m.group("w2") and week < int(m.group("w2")) <= 53:
+            last += timedelta(weeks=int(m.group("w2")) - week)
+        return DateHit(m.start(), m.end(), "week", monday, last)
 
     def read_month_part(self, m: re.Match[str]) -> DateHit | None:
         month = month_from_token(m.group("mn"))
