@@ -21,7 +21,7 @@ from davor.calls.models import Call, Outcome
 from davor.calls.validation import validate_wrapup
 from davor.calls.wrapup import AppointmentData, ReferralData, WrapupData
 from davor.customers.models import Channel, Contact, Customer
-from davor.customers.selectors import contact_match
+from davor.customers.selectors import contact_match, customer_scope
 from davor.customers.services import contact_create, customer_create
 from davor.lib.names import split_name
 from davor.lib.phones import parse_phone
@@ -254,14 +254,15 @@ def _save_referral(
     if referral is not None:
         return _save_row(referral, note=item.note)
     company = item.company.strip() or item.name.strip()
-    prospect = customer_create(
+    # A company the seller already has is linked, not created twice.
+    prospect = Customer.objects.filter(customer_scope(user), name__iexact=company).first() or customer_create(
         owner=user,
         name=company,
         status=Customer.Status.PROSPECT,
         notes=_("Recommended by %(customer)s.") % {"customer": call.customer.name},
     )
-    prospect_contact = None
-    if item.name.strip():
+    prospect_contact = contact_match(list(prospect.contacts.all()), item.name) if item.name.strip() else None
+    if item.name.strip() and prospect_contact is None:
         salutation, title, first_name, last_name = split_name(item.name)
         phone = parse_phone(item.phone) if item.phone.strip() else None
         prospect_contact = contact_create(

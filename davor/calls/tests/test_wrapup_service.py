@@ -152,3 +152,15 @@ def test_it_revises_in_place_and_drops_what_was_removed(owner, customer, contact
 def test_it_plans_the_budget_call_four_weeks_ahead_of_the_next_planning_month():
     assert budget_call_due(9, date(2026, 3, 2)) == date(2026, 8, 4)
     assert budget_call_due(3, date(2026, 3, 2)) == date(2027, 2, 1)
+
+
+def test_it_links_a_referral_to_a_company_the_seller_already_has(owner, customer, contact):
+    known = Customer.objects.create(owner=owner, number="K-20000", name="Brenner Maschinenbau")
+    data = _deal(contact, referrals=[ReferralData(company="brenner maschinenbau", name="Thomas Brenner")])
+
+    call = wrapup_submit(user=owner, customer=customer, data=data)
+
+    referral = Referral.objects.get(call=call)
+    assert referral.prospect == known
+    assert Customer.objects.filter(name__iexact="Brenner Maschinenbau").count() == 1
+    assert referral.prospect_contact.last_name == "Brenner"
