@@ -142,9 +142,9 @@ def _participants(doc: Doc, seg: Segment, people: People) -> list[Person]:
     for m in PRONOUN.finditer(seg.text):
         word = m.group("p").casefold()
         gender = {"ihr": "f", "her": "f", "ihm": "m", "him": "m"}.get(word)
-        person = people.first_customer(gender) or people.first_customer()
-        if person and person not in out:
-            out.insert(0, person)
+        referent = people.first_customer(gender) or people.first_customer()
+        if referent and referent not in out:
+            out.insert(0, referent)
     if not out and BOTH.search(seg.text):
         out = people.customers()[:2]
     return out

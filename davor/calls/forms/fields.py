@@ -81,7 +81,7 @@ class OrderForm(forms.Form):
         coerce=int,
         initial=1,
         required=False,
-        empty_value=1,
+        empty_value=None,
         choices=[(1, _("single")), (2, _("in duplicate")), (3, "3×")],
     )
 

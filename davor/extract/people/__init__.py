@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..doc import Doc
 from ..model import Person
@@ -139,12 +140,13 @@ def _owner_by_address(people: People, address: str) -> Person | None:
 
 def _attach_loose(doc: Doc, people: People, attached: set[int]) -> None:
     """A phone or e-mail on its own line belongs to the person named just before."""
-    for hit in [*doc.phones, *doc.emails]:
+    hits: list[Any] = [*doc.phones, *doc.emails]  # PhoneHit or EmailHit: told apart by their fields
+    for hit in hits:
         if hit.start in attached:
             continue
         owner = _owner_by_address(people, hit.address) if hasattr(hit, "address") else None
         if owner is not None:
-            owner.email = hit.address  # type: ignore[union-attr]
+            owner.email = hit.address
             continue
         i = bisect_left(people.starts, hit.start) - 1
         if i < 0:
@@ -155,10 +157,10 @@ def _attach_loose(doc: Doc, people: People, attached: set[int]) -> None:
         if doc.text.count("\n", mention.end, hit.start) > 1:
             continue
         if hasattr(hit, "e164") and not person.phone:
-            person.phone = hit.e164  # type: ignore[union-attr]
-            person.extension = person.extension or hit.extension  # type: ignore[union-attr]
+            person.phone = hit.e164
+            person.extension = person.extension or hit.extension
         elif hasattr(hit, "address") and not person.email:
-            person.email = hit.address  # type: ignore[union-attr]
+            person.email = hit.address
 
 
 def _mark_sides(doc: Doc, people: People) -> None:

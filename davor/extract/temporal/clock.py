@@ -167,9 +167,9 @@ def find_durations(text: str) -> list[DurationHit]:
         if minutes:
             hits.append(DurationHit(m.start(), m.end(), minutes))
     for m in DUR_NUMWORD.finditer(text):
-        n = NUMBER_WORDS.get(m.group("n").casefold())
-        if n and not any(h.start <= m.start() < h.end for h in hits):
-            minutes = n if m.group("u").casefold().startswith("min") else n * 60
+        count = NUMBER_WORDS.get(m.group("n").casefold())
+        if count and not any(h.start <= m.start() < h.end for h in hits):
+            minutes = count if m.group("u").casefold().startswith("min") else count * 60
             hits.append(DurationHit(m.start(), m.end(), minutes))
     hits.sort(key=lambda h: h.start)
     return hits

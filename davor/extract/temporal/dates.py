@@ -167,7 +167,7 @@ def _plausible_abbr(text: str, m: re.Match[str], cue: str | None) -> bool:
         return True
     end = m.end()
     if token == "Fr" and _FRAU_AFTER.match(text, m.end("wd") - (1 if m.group("wd").endswith(".") else 0)):
-        return bool(cue) and cue.casefold() in ("bis", "am", "ab", "by", "on")
+        return cue is not None and cue.casefold() in ("bis", "am", "ab", "by", "on")
     if token in ("So", "Sa", "Sun", "Sat"):
         return bool(cue) or bool(_TIME_AFTER.match(text, end))
     return True
