@@ -8,6 +8,7 @@ Nothing here needs editing to run Davor: ``DAVOR_DATA_DIR`` (default
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -161,16 +162,57 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
 }
 
+
+def _mailers(url: str) -> dict:
+    """``EMAIL_URL`` as Django's MAILERS setting.
+
+    ``smtp://user:pass@host:587?tls=1`` (STARTTLS), ``smtps://…`` (TLS from the
+    start), ``?timeout=`` in seconds (default 10, so that a dead server fails
+    a sending quickly), ``console://`` prints mail instead of sending it. The
+    backend is Django's SMTP backend that also keeps the server's answer.
+    """
+    parts = urlsplit(url)
+    query = {name: values[-1] for name, values in parse_qs(parts.query).items()}
+    if parts.scheme == "console":
+        return {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    if parts.scheme not in {"smtp", "smtps"}:
+        raise ValueError(f"EMAIL_URL must start with smtp://, smtps:// or console://, not {parts.scheme}://")
+    use_ssl = parts.scheme == "smtps"
+    use_tls = not use_ssl and query.get("tls", "0").lower() in {"1", "true", "yes", "on"}
+    options = {
+        "host": parts.hostname or "localhost",
+        "port": parts.port or (465 if use_ssl else 587 if use_tls else 25),
+        "username": unquote(parts.username or ""),
+        "password": unquote(parts.password or ""),
+        "use_tls": use_tls,
+        "use_ssl": use_ssl,
+        "timeout": float(query.get("timeout", "10")),
+    }
+    return {"default": {"BACKEND": "davor.orders.mailer.EmailBackend", "OPTIONS": options}}
+
+
+MAILERS = _mailers(os.environ.get("EMAIL_URL", "smtp://localhost:25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "davor@localhost")
+# Faxes go out as e-mail to <number>@<this domain>, the way e-mail-to-fax gateways take them.
+DAVOR_FAX_GATEWAY_DOMAIN = os.environ.get("DAVOR_FAX_GATEWAY_DOMAIN", "").strip()
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
 
 # Seeds for the wrap-up's editable lists live in migrations; this is how far
 # back "recent" reaches on the briefing.
 DAVOR_BRIEFING_CALLS = 20
+
+# Agenda: background work, reminders, calendars and care messages (davor/agenda).
+INSTALLED_APPS += ["django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+DAVOR_BUDGET_CALL_WEEKS = int(os.environ.get("DAVOR_BUDGET_CALL_WEEKS", "4"))
+DAVOR_DIGEST_HOUR = int(os.environ.get("DAVOR_DIGEST_HOUR", "7"))
+DAVOR_BASE_URL = os.environ.get("DAVOR_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+DAVOR_SMS_URL = os.environ.get("DAVOR_SMS_URL", "")
+DAVOR_SMS_TOKEN = os.environ.get("DAVOR_SMS_TOKEN", "")

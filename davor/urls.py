@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("davor.users.urls")),
     path("customers/", include("davor.customers.urls")),
     path("calls/", include("davor.calls.urls")),
+    path("orders/", include("davor.orders.urls")),
     path("admin/", admin.site.urls),
     path("healthz", user_views.healthz, name="healthz"),
 ]

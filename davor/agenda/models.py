@@ -1,5 +1,6 @@
+import secrets
 import uuid
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -57,7 +58,10 @@ class Appointment(models.Model):
 
     @property
     def end(self):
-        return self.start + timedelta(minutes=self.duration_minutes) if self.duration_minutes else None
+        # In UTC: wall-clock arithmetic on a Europe/Berlin time is an hour off across a DST change.
+        if not self.duration_minutes:
+            return None
+        return self.start.astimezone(UTC) + timedelta(minutes=self.duration_minutes)
 
 
 class Participant(models.Model):
@@ -70,6 +74,8 @@ class Participant(models.Model):
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=100, blank=True)
     extension = models.CharField(_("direct extension"), max_length=10, blank=True)
+    # Set when an invitation went to this person: a cancellation goes to the same people.
+    invited_at = models.DateTimeField(_("invited"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("participant")
@@ -119,6 +125,10 @@ class Task(models.Model):
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # What was sent for a care touch (the SMS or mail text), kept with the task.
+    done_note = models.TextField(_("what was sent"), blank=True)
+    # When the worker noticed that the customer's promise is overdue.
+    flagged_at = models.DateTimeField(_("flagged overdue"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -134,3 +144,52 @@ class Task(models.Model):
     @property
     def is_ours(self) -> bool:
         return self.kind != self.Kind.CUSTOMER_PROMISE
+
+
+class Reminder(models.Model):
+    """One thing the worker did, under a key, so that a restart never does it twice.
+
+    Keys read like ``digest:7:2026-03-04`` or ``care:appointment:42``; a
+    unique index makes a second worker's attempt fail instead of repeating.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="reminders"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+def _feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarAccount(models.Model):
+    """A user's calendar links: the secret feed address and an optional CalDAV calendar to push to."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_account")
+    feed_token = models.CharField(max_length=64, unique=True, default=_feed_token)
+    caldav_url = models.URLField(_("CalDAV calendar address"), max_length=500, blank=True)
+    caldav_username = models.CharField(_("user name"), max_length=200, blank=True)
+    # Fernet-encrypted with a key derived from SECRET_KEY (see davor/agenda/vault.py).
+    caldav_password_encrypted = models.TextField(blank=True)
+    caldav_error = models.CharField(_("last CalDAV error"), max_length=500, blank=True)
+    caldav_checked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar account")
+        verbose_name_plural = _("calendar accounts")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @property
+    def has_caldav(self) -> bool:
+        return bool(self.caldav_url)

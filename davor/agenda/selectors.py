@@ -81,3 +81,42 @@ def task_get_for_user(*, user: User, task_id: int) -> Task:
     """A task of a customer the user may see; 404 for any other."""
     visible = Customer.objects.filter(customer_scope(user))
     return get_object_or_404(Task.objects.filter(Q(customer__in=visible)).select_related("customer"), pk=task_id)
+
+
+def appointment_get_for_user(*, user: User, appointment_id: int) -> Appointment:
+    """An appointment of a customer the user may see; 404 for any other."""
+    visible = Customer.objects.filter(customer_scope(user))
+    return get_object_or_404(
+        Appointment.objects.filter(customer__in=visible)
+        .select_related("customer", "owner")
+        .prefetch_related(Prefetch("participants", queryset=Participant.objects.select_related("contact"))),
+        pk=appointment_id,
+    )
+
+
+FEED_PAST = timedelta(days=90)
+
+
+def feed_for_user(*, user: User, now: datetime) -> tuple[list[Appointment], list[Task]]:
+    """What the user's subscription feed shows: own appointments from 90 days back, own open tasks with a day."""
+    visible = Customer.objects.filter(customer_scope(user))
+    appointments = list(
+        Appointment.objects.filter(owner=user, customer__in=visible, start__gte=now - FEED_PAST)
+        .select_related("customer", "owner")
+        .prefetch_related(Prefetch("participants", queryset=Participant.objects.select_related("contact")))
+        .order_by("start", "pk")
+    )
+    tasks = list(
+        Task.objects.filter(owner=user, customer__in=visible, done_at__isnull=True, due__isnull=False)
+        .select_related("customer")
+        .order_by("due", "pk")
+    )
+    return appointments, tasks
+
+
+def feed_owner(*, token: str) -> User:
+    """The active user whose feed token this is; 404 for an unknown or revoked token."""
+    from davor.agenda.models import CalendarAccount
+
+    account = get_object_or_404(CalendarAccount.objects.select_related("user"), feed_token=token, user__is_active=True)
+    return account.user

@@ -94,6 +94,16 @@ class Contact(models.Model):
     preferred_channel = models.CharField(_("preferred channel"), max_length=10, choices=Channel.choices, blank=True)
     personal_notes = models.TextField(_("personal notes"), blank=True)
     is_active = models.BooleanField(_("still there"), default=True)
+    # Consent per channel (UWG § 7: no advertising SMS, mail or call without it), with when and how it was given.
+    consent_email = models.BooleanField(_("agrees to e-mail"), default=False)
+    consent_email_date = models.DateField(_("e-mail consent given on"), null=True, blank=True)
+    consent_email_source = models.CharField(_("e-mail consent source"), max_length=200, blank=True)
+    consent_sms = models.BooleanField(_("agrees to SMS"), default=False)
+    consent_sms_date = models.DateField(_("SMS consent given on"), null=True, blank=True)
+    consent_sms_source = models.CharField(_("SMS consent source"), max_length=200, blank=True)
+    consent_phone = models.BooleanField(_("agrees to calls"), default=False)
+    consent_phone_date = models.DateField(_("call consent given on"), null=True, blank=True)
+    consent_phone_source = models.CharField(_("call consent source"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     history = HistoricalRecords()
@@ -117,3 +127,7 @@ class Contact(models.Model):
     @property
     def mobile_display(self) -> str:
         return format_phone(self.mobile)
+
+    def has_consent(self, channel: str) -> bool:
+        """Whether this person agreed to be contacted on ``channel`` (email, sms or phone)."""
+        return bool(getattr(self, f"consent_{channel}", False))

@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -81,6 +81,11 @@ class Order(models.Model):
     def __str__(self) -> str:
         return self.number
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("orders:detail", args=[self.pk])
+
     @property
     def has_payment_terms(self) -> bool:
         return self.prepayment or self.payment_net_days is not None or self.skonto_percent is not None
@@ -127,3 +132,119 @@ class OrderLine(models.Model):
         if self.discount_percent:
             amount -= amount * self.discount_percent / 100
         return amount.quantize(Decimal("0.01"))
+
+
+class CompanyProfile(models.Model):
+    """Our company as the letterhead and the legally required footer show it.
+
+    One row (pk 1), edited by an admin in the back office; read through
+    ``selectors.company_profile_get``.
+    """
+
+    name = models.CharField(_("company name"), max_length=200)
+    street = models.CharField(_("street"), max_length=200)
+    postal_code = models.CharField(_("postal code"), max_length=10)
+    city = models.CharField(_("city"), max_length=100)
+    country = models.CharField(_("country"), max_length=2, default="DE")
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("As printed, e.g. 0711 98760-0: the seller's extension replaces the final 0."),
+    )
+    fax = models.CharField(_("fax"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.CharField(_("website"), max_length=200, blank=True)
+    managing_directors = models.CharField(_("managing directors"), max_length=200, blank=True)
+    register_court = models.CharField(_("register court"), max_length=100, blank=True)
+    register_number = models.CharField(_("register number"), max_length=50, blank=True)
+    vat_id = models.CharField(_("VAT ID"), max_length=20, blank=True)
+    bank_name = models.CharField(_("bank"), max_length=100, blank=True)
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True)
+    bic = models.CharField(_("BIC"), max_length=11, blank=True)
+    vat_percent = models.DecimalField(
+        _("VAT %"), max_digits=5, decimal_places=2, default=Decimal("19"), validators=PERCENT
+    )
+    accent_color = models.CharField(
+        _("letterhead colour"),
+        max_length=7,
+        default="#1f5fbf",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$")],
+        help_text=_("Hex colour such as #1f5fbf; faxes print black."),
+    )
+    note_de = models.TextField(
+        _("closing note (German)"),
+        blank=True,
+        help_text=_("Printed under every confirmation, e.g. a reference to your terms."),
+    )
+    note_en = models.TextField(_("closing note (English)"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("company profile")
+        verbose_name_plural = _("company profile")
+
+    def __str__(self) -> str:
+        return self.name or str(_("company profile"))
+
+
+class Confirmation(models.Model):
+    """One version of an order's confirmation document.
+
+    A version is fixed by the ``fingerprint`` of what the document says about
+    the order; sending an order whose content changed since makes the next version.
+    """
+
+    order = models.ForeignKey(Order, verbose_name=_("order"), on_delete=models.CASCADE, related_name="confirmations")
+    version = models.PositiveSmallIntegerField(_("version"))
+    fingerprint = models.CharField(max_length=64)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("order confirmation")
+        verbose_name_plural = _("order confirmations")
+        ordering = ["order", "-version"]
+        constraints = [models.UniqueConstraint(fields=["order", "version"], name="confirmation_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.order.number} v{self.version}"
+
+
+class ConfirmationSending(models.Model):
+    """One attempt to get a confirmation to the customer, kept whether it went out or not."""
+
+    class Status(models.TextChoices):
+        SENT = "sent", _("sent")
+        PRINTED = "printed", _("printed, not posted yet")
+        FAILED = "failed", _("failed")
+
+    confirmation = models.ForeignKey(
+        Confirmation, verbose_name=_("order confirmation"), on_delete=models.CASCADE, related_name="sendings"
+    )
+    channel = models.CharField(_("channel"), max_length=10, choices=ConfirmationChannel.choices)
+    copies = models.PositiveSmallIntegerField(_("copies"), default=1)
+    contact = models.ForeignKey(
+        "customers.Contact",
+        verbose_name=_("contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recipient = models.CharField(_("recipient"), max_length=500)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    at = models.DateTimeField(_("when"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+")
+    server_reply = models.TextField(_("server's answer"), blank=True)
+    error = models.TextField(_("error"), blank=True)
+    # The PDF exactly as it went out (all copies), so that the record shows what the customer has.
+    document = models.BinaryField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("sending")
+        verbose_name_plural = _("sendings")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.confirmation} · {self.channel} · {self.status}"

@@ -43,3 +43,11 @@ def test_it_requires_login(client, customer):
     response = client.get(_url(customer))
     assert response.status_code == 302
     assert response.url.startswith("/login/")
+
+
+def test_it_titles_the_page_with_the_customers_name_only(owner_client, customer):
+    body = owner_client.get(customer.get_absolute_url()).content.decode()
+
+    title = body[body.index("<title>") : body.index("</title>")]
+    assert customer.name in title
+    assert "<" not in title.removeprefix("<title>")

@@ -1,0 +1,104 @@
+"""Changing, cancelling and inviting to appointments (the wrap-up creates them)."""
+
+from datetime import UTC, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from davor.agenda.models import Appointment, Participant
+from davor.agenda.services.calendar import appointment_push
+from davor.users.models import User
+
+MAX_MINUTES = 24 * 60
+
+
+@transaction.atomic
+def appointment_update(
+    *,
+    user: User,
+    appointment: Appointment,
+    start: datetime,
+    end: datetime | None,
+    location: str,
+    title: str,
+    notify: bool = False,
+) -> Appointment:
+    """Move or rename the appointment: SEQUENCE goes up, the own calendar follows, the invited are told if asked.
+
+    An end before the start, or a server that refuses the change, leaves the
+    appointment as it was.
+    """
+    if appointment.cancelled_at is not None:
+        raise ValidationError(_("This appointment is cancelled."))
+    duration = _duration(start, end)
+    fields = {"start": start, "duration_minutes": duration, "location": location.strip(), "title": title.strip()}
+    changed = [name for name, value in fields.items() if getattr(appointment, name) != value]
+    if not changed:
+        return appointment
+    for name in changed:
+        setattr(appointment, name, fields[name])
+    appointment.sequence += 1
+    appointment.save(update_fields=[*changed, "sequence"])
+    appointment_push(user=user, appointment=appointment)
+    if notify:
+        invited = list(appointment.participants.filter(invited_at__isnull=False).select_related("contact"))
+        if invited:
+            _mail_on_commit(appointment, "REQUEST", invited)
+    return appointment
+
+
+@transaction.atomic
+def appointment_cancel(*, user: User, appointment: Appointment, notify: bool = True) -> Appointment:
+    """Cancel: SEQUENCE goes up, the event leaves the own calendar, the invited get METHOD:CANCEL."""
+    if appointment.cancelled_at is not None:
+        return appointment
+    appointment.cancelled_at = timezone.now()
+    appointment.sequence += 1
+    appointment.save(update_fields=["cancelled_at", "sequence"])
+    appointment_push(user=user, appointment=appointment)
+    invited = list(appointment.participants.filter(invited_at__isnull=False).select_related("contact"))
+    if notify and invited:
+        _mail_on_commit(appointment, "CANCEL", invited)
+    return appointment
+
+
+@transaction.atomic
+def appointment_invite(*, user: User, appointment: Appointment, participant_ids: list[int]) -> list[Participant]:
+    """Send the invitation (METHOD:REQUEST) to the chosen participants; each needs an e-mail address."""
+    if appointment.cancelled_at is not None:
+        raise ValidationError(_("This appointment is cancelled."))
+    if not appointment.owner.email:
+        raise ValidationError(_("Your user account has no e-mail address to send invitations from."))
+    chosen = list(appointment.participants.filter(pk__in=participant_ids).select_related("contact"))
+    if not chosen:
+        raise ValidationError(_("Choose who gets the invitation."))
+    without = [p.name for p in chosen if not (p.contact and p.contact.email)]
+    if without:
+        raise ValidationError(
+            _("No e-mail address for %(names)s: add it to the contact, or leave them out of the invitation.")
+            % {"names": ", ".join(without)}
+        )
+    now = timezone.now()
+    Participant.objects.filter(pk__in=[p.pk for p in chosen]).update(invited_at=now)
+    _mail_on_commit(appointment, "REQUEST", chosen)
+    return chosen
+
+
+def _duration(start: datetime, end: datetime | None) -> int | None:
+    if end is None:
+        return None
+    start, end = start.astimezone(UTC), end.astimezone(UTC)  # real minutes, also across a DST change
+    if end <= start:
+        raise ValidationError({"end": [_("The end must be after the start.")]})
+    minutes = int((end - start).total_seconds() // 60)
+    if minutes < 5 or minutes > MAX_MINUTES:
+        raise ValidationError({"end": [_("An appointment lasts between 5 minutes and 24 hours.")]})
+    return minutes
+
+
+def _mail_on_commit(appointment: Appointment, method: str, participants: list[Participant]) -> None:
+    from davor.agenda.mail import invitation_send
+
+    transaction.on_commit(lambda: invitation_send(appointment=appointment, method=method, participants=participants))

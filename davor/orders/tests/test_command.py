@@ -1,0 +1,56 @@
+"""``davor confirmation render`` and ``davor confirmation send``."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from davor.orders.models import ConfirmationSending
+from davor.orders.tests.conftest import pdf_text
+
+
+def test_it_renders_all_copies_into_a_file(order, tmp_path, capsys):
+    output = tmp_path / "ab.pdf"
+
+    call_command("confirmation", "render", "A-2026-00042", "-o", str(output))
+
+    text = pdf_text(output.read_bytes(), tmp_path)
+    assert text.count("Getriebemotor GM-40") == 2
+    assert "Original" in text
+    assert "version 1, 2×" in capsys.readouterr().out
+    assert not ConfirmationSending.objects.exists()
+
+
+def test_it_sends_through_the_orders_channel(smtp, order, capsys):
+    call_command("confirmation", "send", str(order.pk))
+
+    assert smtp.recipients == [["+4971112345999@fax.example.net"]]
+    out = capsys.readouterr().out
+    assert "A-2026-00042 version 1 sent by fax" in out
+    assert "250 2.0.0 Ok: queued as 4F1TEST" in out
+    assert ConfirmationSending.objects.get().by == order.created_by
+
+
+def test_it_fails_loudly_when_the_server_is_away(no_smtp, order):
+    with pytest.raises(CommandError, match="could not be reached"):
+        call_command("confirmation", "send", "A-2026-00042", "--channel", "email")
+
+
+def test_it_names_what_is_missing(order, contact):
+    contact.fax = ""
+    contact.save(update_fields=["fax"])
+
+    with pytest.raises(CommandError, match="No fax number"):
+        call_command("confirmation", "render", "A-2026-00042", "-o", "/nonexistent/ab.pdf")
+
+
+def test_it_writes_the_print_pdf_for_the_post(order, tmp_path):
+    output = tmp_path / "post.pdf"
+
+    call_command("confirmation", "send", "A-2026-00042", "--channel", "post", "-o", str(output))
+
+    assert output.read_bytes().startswith(b"%PDF")
+    assert ConfirmationSending.objects.get().status == ConfirmationSending.Status.PRINTED
+
+
+def test_it_says_when_there_is_no_such_order(db):
+    with pytest.raises(CommandError, match="No order 'A-1999-00001'"):
+        call_command("confirmation", "render", "A-1999-00001", "-o", "x.pdf")
