@@ -53,7 +53,7 @@ def test_it_refuses_an_end_before_the_start_and_keeps_the_appointment(owner_clie
     )
 
     assert response.status_code == 400
-    assert "The end must be after the start." in response.content.decode() or "Ende" in response.content.decode()
+    assert "Das Ende muss nach dem Beginn liegen." in response.content.decode()
     meeting.refresh_from_db()
     assert (meeting.location, meeting.sequence, meeting.duration_minutes) == ("Werk Stuttgart", 0, 90)
 

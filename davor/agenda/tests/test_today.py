@@ -107,7 +107,7 @@ def test_it_lists_incomplete_wrapups_with_the_number_missing(owner_client, custo
     assert response.context["agenda"].open_wrapups == [open_call]
     body = response.content.decode()
     assert f'href="/calls/{open_call.pk}/edit/"' in body
-    assert "2 points missing" in body or "2 Punkte" in body
+    assert "2 Punkte fehlen" in body
 
 
 def test_it_shows_only_the_users_own_agenda(client, customer, teammate, manager):

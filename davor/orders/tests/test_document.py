@@ -65,7 +65,6 @@ def test_it_formats_a_german_letter_the_german_way(order, contact, tmp_path):
     assert "Telefon" in text
 
 
-@pytest.mark.xfail(strict=True, reason="until the German catalogue has the confirmation's strings")
 def test_it_words_a_german_letter_in_german(order, contact, tmp_path):
     text = pdf_text(_pdf(order, contact), tmp_path)
 
