@@ -12,7 +12,7 @@ from davor.agenda.services import task_mark_done
 from davor.calls.models import Call, Outcome
 from davor.calls.services import wrapup_submit
 from davor.customers.models import Contact, Customer
-from davor.orders.models import Order
+from davor.orders.models import CompanyProfile, Order
 from davor.pipeline.models import BudgetCycle, Opportunity, Referral
 from davor.users.demo.calls import CallPlan, Known, at_local, workday, wrapup_for
 from davor.users.demo.catalog import REFERRALS
@@ -71,6 +71,7 @@ def demo_load(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
     rng = random.Random(seed)
     now = timezone.localtime(now or timezone.now())
     users, logins = users_create()
+    _company_profile_create()
     customers = customers_create(rng, users)
     outcomes = dict(Outcome.objects.values_list("kind", "pk"))
     plans = _plans(rng, customers, now)
@@ -92,6 +93,32 @@ def demo_load(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         final_calls[call.pk] = category
     _tick_off(rng, now, final_calls, superseded)
     return _summary(logins, now.date())
+
+
+def _company_profile_create() -> None:
+    """Our own letterhead, so that order confirmations can be rendered and sent from the demo."""
+    CompanyProfile.objects.update_or_create(
+        pk=1,
+        defaults={
+            "name": "Vogt & Partner Industriebedarf GmbH",
+            "street": "Liebknechtstraße 33",
+            "postal_code": "70565",
+            "city": "Stuttgart",
+            "phone": "0711 98760-0",
+            "fax": "0711 98760-99",
+            "email": "vertrieb@vogt-industriebedarf.de",
+            "website": "www.vogt-industriebedarf.de",
+            "managing_directors": "Dr. Sabine Vogt, Markus Engel",
+            "register_court": "Amtsgericht Stuttgart",
+            "register_number": "HRB 765432",
+            "vat_id": "DE812345678",
+            "bank_name": "Volksbank Stuttgart",
+            "iban": "DE89 3704 0044 0532 0130 00",
+            "bic": "VOBADESSXXX",
+            "note_de": "Es gelten unsere Allgemeinen Geschäftsbedingungen.",
+            "note_en": "Our general terms and conditions apply.",
+        },
+    )
 
 
 def _plans(rng: random.Random, customers: list[Customer], now: datetime) -> list[tuple[Customer, str, list[CallPlan]]]:

@@ -157,3 +157,12 @@ def test_it_writes_the_wrapups_texts_in_german():
     follow_up = Task.objects.filter(kind=Task.Kind.FOLLOW_UP).first()
     assert follow_up is not None
     assert follow_up.title.endswith(" erneut anrufen")
+
+
+def test_it_sets_up_our_letterhead_so_confirmations_can_be_rendered():
+    from davor.orders.models import CompanyProfile
+
+    _demo()
+
+    profile = CompanyProfile.objects.get(pk=1)
+    assert profile.name and profile.street and profile.postal_code and profile.city
