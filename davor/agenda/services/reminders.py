@@ -6,6 +6,7 @@ a restart or a second worker never sends or creates anything twice.
 """
 
 import logging
+import smtplib
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
@@ -229,10 +230,13 @@ def digests_send(*, now: datetime) -> int:
             continue
         try:
             digest_send(user=user, agenda=agenda)
-        except Exception:
+        except Exception as error:
             # Claimed before sending, so a crash never sends twice; a refused send is retried next tick.
             Reminder.objects.filter(key=key).delete()
-            log.exception("Digest for %s could not be sent", user)
+            if isinstance(error, OSError | smtplib.SMTPException):  # the mail server's fault: one line will do
+                log.error("Digest for %s could not be sent (retried next run): %s", user, error)
+            else:
+                log.exception("Digest for %s could not be sent", user)
             continue
         sent += 1
     return sent
