@@ -104,3 +104,39 @@ def owner_client(client, owner):
 def outsider_client(client, outsider):
     client.force_login(outsider)
     return client
+
+
+class ApiClient:
+    """The Django test client speaking JSON to /api/v1/ with a personal token."""
+
+    def __init__(self, client, secret: str):
+        self.client, self.secret = client, secret
+
+    def _headers(self, headers: dict | None) -> dict:
+        return {"Authorization": f"Bearer {self.secret}", **(headers or {})}
+
+    def get(self, path: str, params: dict | None = None, headers: dict | None = None):
+        return self.client.get(f"/api/v1{path}", params or {}, headers=self._headers(headers))
+
+    def send(self, method: str, path: str, body: dict | None = None, headers: dict | None = None):
+        call = getattr(self.client, method.lower())
+        return call(f"/api/v1{path}", body or {}, content_type="application/json", headers=self._headers(headers))
+
+
+def _api_client(user) -> ApiClient:
+    from django.test import Client
+
+    from davor.users.tokens import api_token_create
+
+    _token, secret = api_token_create(user=user, name="tests")
+    return ApiClient(Client(), secret)
+
+
+@pytest.fixture
+def owner_api(owner) -> ApiClient:
+    return _api_client(owner)
+
+
+@pytest.fixture
+def outsider_api(outsider) -> ApiClient:
+    return _api_client(outsider)

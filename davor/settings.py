@@ -7,6 +7,7 @@ Nothing here needs editing to run Davor: ``DAVOR_DATA_DIR`` (default
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -50,12 +51,15 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "simple_history",
+    "ninja",  # only for its bundled Swagger UI (static files): the API docs work offline
     "davor.users",
     "davor.customers",
     "davor.orders",
     "davor.agenda",
     "davor.pipeline",
     "davor.calls",
+    "davor.search",
+    "davor.telephony",
 ]
 
 MIDDLEWARE = [
@@ -216,3 +220,32 @@ DAVOR_DIGEST_HOUR = int(os.environ.get("DAVOR_DIGEST_HOUR", "7"))
 DAVOR_BASE_URL = os.environ.get("DAVOR_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 DAVOR_SMS_URL = os.environ.get("DAVOR_SMS_URL", "")
 DAVOR_SMS_TOKEN = os.environ.get("DAVOR_SMS_TOKEN", "")
+
+# Trust (issue 7): login throttling, cookies, proxies.
+# django-axes counts failed sign-ins per user name *and* address, so that a
+# colleague's typos do not lock the whole office behind one NAT address.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last: it turns a lockout into the lockout page
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("DAVOR_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DAVOR_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "davor.users.views.locked_out"
+AXES_VERBOSE = False
+# Cookies: never readable by scripts (htmx sends the CSRF token from the page,
+# not from the cookie), not sent on cross-site posts, HTTPS-only with DAVOR_HTTPS.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_NAME = "davor_session"
+# Behind a reverse proxy that terminates TLS, Django sees plain HTTP; trust the
+# proxy's X-Forwarded-Proto (and its X-Forwarded-For for axes and the audit log)
+# only when told that such a proxy is the only way in — otherwise a client could forge them.
+if _env_flag("DAVOR_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+if _env_flag("DAVOR_HTTPS"):
+    SECURE_SSL_REDIRECT = _env_flag("DAVOR_SSL_REDIRECT")
+    SECURE_HSTS_SECONDS = int(os.environ.get("DAVOR_HSTS_SECONDS", "0"))
+DAVOR_IMPORT_DIR = DATA_DIR / "imports"

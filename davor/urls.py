@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from davor import api
 from davor.users import views as user_views
 
 urlpatterns = [
@@ -9,6 +10,9 @@ urlpatterns = [
     path("customers/", include("davor.customers.urls")),
     path("calls/", include("davor.calls.urls")),
     path("orders/", include("davor.orders.urls")),
+    path("search/", include("davor.search.urls")),
+    path("telephony/", include("davor.telephony.urls")),
+    path("api/v1/", api.urls()),
     path("admin/", admin.site.urls),
     path("healthz", user_views.healthz, name="healthz"),
 ]

@@ -70,3 +70,16 @@ document.addEventListener("keydown", function (event) {
     accept.click();
   }
 });
+
+// "/" focuses the search box in the top bar (unless the seller is typing somewhere).
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+  var tag = (event.target.tagName || "").toLowerCase();
+  if (tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable) return;
+  var box = document.querySelector("[data-search-box]");
+  if (box) {
+    event.preventDefault();
+    box.focus();
+    box.select();
+  }
+});

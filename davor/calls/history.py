@@ -14,7 +14,7 @@ from davor.calls.models import Call
 from davor.orders.models import Order, OrderLine
 from davor.pipeline.models import Opportunity, Referral
 
-SKIPPED_FIELDS = {"updated_at", "created_at", "missing", "is_complete", "sequence"}
+SKIPPED_FIELDS = {"updated_at", "created_at", "missing", "is_complete", "sequence", "version"}
 
 
 @dataclass

@@ -58,6 +58,9 @@ class Call(models.Model):
     # empty means complete. Stored so that Today can list open wrap-ups cheaply.
     missing = models.JSONField(default=list, blank=True, editable=False)
     is_complete = models.BooleanField(_("complete"), default=False, db_index=True)
+    # Optimistic locking: every save through the wrap-up service counts it up;
+    # a revision based on an older version is refused, never silently applied.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(m2m_fields=[contacts])

@@ -17,12 +17,14 @@ from django.utils.translation import gettext as _
 
 from davor.agenda.models import Appointment, Participant, Task
 from davor.calls.completeness import gaps
+from davor.calls.history import Change, call_history
 from davor.calls.models import Call, Outcome
 from davor.calls.validation import validate_wrapup
 from davor.calls.wrapup import AppointmentData, ReferralData, WrapupData
 from davor.customers.models import Channel, Contact, Customer
 from davor.customers.selectors import contact_match, customer_scope
 from davor.customers.services import contact_create, customer_create
+from davor.lib.locking import ChangedField, ChangedMeanwhile
 from davor.lib.names import split_name
 from davor.lib.phones import parse_phone
 from davor.orders.models import Order
@@ -42,9 +44,38 @@ def wrapup_submit(*, user: User, customer: Customer, data: WrapupData) -> Call:
 
 
 @transaction.atomic
-def wrapup_update(*, user: User, call: Call, data: WrapupData) -> Call:
+def wrapup_update(*, user: User, call: Call, data: WrapupData, expected_version: int | None) -> Call:
+    """Revise ``call``, if it is still at ``expected_version`` (the version the editor started from).
+
+    A call saved by someone else in between raises ChangedMeanwhile with what
+    they changed; nothing is written. ``None`` skips the check (for scripts
+    that mean to overwrite). The row lock (PostgreSQL) or the IMMEDIATE
+    transaction (SQLite, which locks at BEGIN) makes check and write one step,
+    so two concurrent saves of the same version cannot both pass.
+    """
+    current = Call.objects.select_for_update().values_list("version", flat=True).get(pk=call.pk)
+    if expected_version is not None and current != expected_version:
+        raise call_changed_meanwhile(call=call, expected=expected_version, current=current)
+    call.version = current
     _write(call=call, data=data, user=user)
     return call
+
+
+def call_changed_meanwhile(*, call: Call, expected: int, current: int) -> ChangedMeanwhile:
+    """Who saved the call after ``expected``, when, and what they changed (from the history)."""
+    newer = call.history.filter(version__gt=expected).select_related("history_user").order_by("history_date")
+    first, last = newer.first(), newer.last()
+    if first is None or last is None:
+        return ChangedMeanwhile(expected=expected, current=current, who=_("someone"), when=None)
+    user = last.history_user
+    changes = [
+        ChangedField(what=entry.what, field=change.field, old=change.old, new=change.new)
+        for entry in call_history(call)
+        if entry.when >= first.history_date
+        for change in entry.changes or [Change(entry.action, "", "")]
+    ]
+    who = (user.get_full_name() or user.username) if user else _("system")
+    return ChangedMeanwhile(expected=expected, current=current, who=who, when=last.history_date, changes=changes)
 
 
 def _write(*, call: Call, data: WrapupData, user: User) -> None:
@@ -65,6 +96,8 @@ def _write(*, call: Call, data: WrapupData, user: User) -> None:
     call.asked_nothing = sorted(data.asked_nothing)
     call.missing = list(dict.fromkeys(missing))
     call.is_complete = not missing
+    call.version = (call.version or 0) + 1 if call.pk else 1
+    call._history_user = user  # type: ignore[attr-defined]  # the history names who saved, also from the CLI
     call.save()
     call.contacts.set(contacts)
     call_day = timezone.localtime(data.started_at).date()

@@ -17,6 +17,10 @@ from davor.calls.services import participants_resolve, wrapup_submit, wrapup_upd
 from davor.calls.wrapup import WrapupData
 from davor.customers.models import Customer
 from davor.customers.selectors import customer_get_for_user, customer_list
+from davor.lib.locking import ChangedMeanwhile
+from davor.telephony.models import PhoneCall
+from davor.telephony.selectors import pending_wrapup_get_for_user
+from davor.telephony.services import pending_wrapup_close, pending_wrapup_initial
 from davor.users.http import AuthenticatedRequest
 
 
@@ -28,23 +32,44 @@ def new(request: AuthenticatedRequest) -> HttpResponse:
     if not raw_id.isdigit():
         raise Http404
     customer = customer_get_for_user(user=request.user, customer_id=int(raw_id))
+    pending = _pending(request, customer)
+
+    def save(data: WrapupData) -> Call:
+        saved = wrapup_submit(user=request.user, customer=customer, data=data)
+        if pending is not None:
+            pending_wrapup_close(phone_call=pending)
+        return saved
+
     return _wrapup_screen(
         request,
         customer=customer,
         call=None,
-        initial=None,
-        save=lambda data: wrapup_submit(user=request.user, customer=customer, data=data),
+        initial=pending_wrapup_initial(pending) if pending is not None else None,
+        save=save,
     )
+
+
+def _pending(request: AuthenticatedRequest, customer: Customer) -> PhoneCall | None:
+    """The hung-up phone call (``?pending=<id>``) this wrap-up is for: it fills in who, when and how long."""
+    raw = request.GET.get("pending", "")
+    if not raw.isdigit():
+        return None
+    pending = pending_wrapup_get_for_user(user=request.user, phone_call_id=int(raw))
+    return pending if pending.customer_id == customer.pk else None
 
 
 def edit(request: AuthenticatedRequest, call_id: int) -> HttpResponse:
     call = call_get_for_user(user=request.user, call_id=call_id)
+    # The version the seller's screen was built from travels in a hidden field;
+    # a missing or garbled one counts as stale rather than as "overwrite".
+    raw_version = request.POST.get("version", "")
+    version = int(raw_version) if raw_version.isdigit() else 0
     return _wrapup_screen(
         request,
         customer=call.customer,
         call=call,
         initial=wrapup_data_from_call(call),
-        save=lambda data: wrapup_update(user=request.user, call=call, data=data),
+        save=lambda data: wrapup_update(user=request.user, call=call, data=data, expected_version=version),
     )
 
 
@@ -85,6 +110,10 @@ def _wrapup_screen(
     if action == "save" and forms.is_valid():
         try:
             saved = save(forms.data)
+        except ChangedMeanwhile as conflict:
+            # The seller's entries stay in the form; the screen now carries the
+            # current version, so saving again is a decision taken in sight of the changes.
+            return _render(request, forms, customer=customer, call=call, status=409, conflict=conflict)
         except ValidationError as error:
             forms.call.add_error(None, error)
         else:
@@ -100,7 +129,12 @@ def _wrapup_screen(
             return TemplateResponse(
                 request,
                 "calls/wrapup.html#suggestions",
-                {"capture": capture, "customer": customer, "call": call, "query": _query(customer, call)},
+                {
+                    "capture": capture,
+                    "customer": customer,
+                    "call": call,
+                    "query": _query(customer, call, request.GET.get("pending", "")),
+                },
             )
         forms = WrapupForms(customer=customer, initial=wrapup_merge(current, capture.data))
         return _render(request, forms, customer=customer, call=call, capture=capture)
@@ -108,7 +142,14 @@ def _wrapup_screen(
 
 
 def _render(
-    request, forms: WrapupForms, *, customer: Customer, call: Call | None, status: int = 200, capture=None
+    request,
+    forms: WrapupForms,
+    *,
+    customer: Customer,
+    call: Call | None,
+    status: int = 200,
+    capture=None,
+    conflict: ChangedMeanwhile | None = None,
 ) -> HttpResponse:
     if forms.call.is_bound:
         forms.is_valid()  # the live check judges what is there, errors or not
@@ -121,16 +162,30 @@ def _render(
         "call": call,
         "gaps": gaps(data, outcome.kind) if outcome else None,
         "capture": capture,
-        "query": _query(customer, call),
+        "query": _query(customer, call, request.GET.get("pending", "")),
         "nav": "new",
+        "conflict": conflict,
+        "version": _version(request, call, conflict),
     }
     template = "calls/wrapup.html#completeness" if "check" in request.GET and request.htmx else "calls/wrapup.html"
     return TemplateResponse(request, template, context, status=status)
 
 
-def _query(customer: Customer, call: Call | None) -> str:
-    """The start of the query string the screen's htmx actions post to."""
-    return "?" if call is not None else f"?customer={customer.pk}&"
+def _version(request, call: Call | None, conflict: ChangedMeanwhile | None) -> int | None:
+    """The version the screen is based on: as loaded, kept across re-renders, the current one after a conflict."""
+    if call is None:
+        return None
+    if conflict is not None:
+        return conflict.current
+    posted = request.POST.get("version", "")
+    return int(posted) if request.method == "POST" and posted.isdigit() else call.version
+
+
+def _query(customer: Customer, call: Call | None, pending: str = "") -> str:
+    """The start of the query string the screen's htmx actions post to (keeping ``pending``)."""
+    if call is not None:
+        return "?"
+    return f"?customer={customer.pk}&" + (f"pending={pending}&" if pending.isdigit() else "")
 
 
 def _saved_message(call: Call) -> str:

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 import phonenumbers
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from davor.customers.models import Contact, Customer
@@ -29,6 +30,8 @@ CUSTOMER_FIELDS = [
     "industry",
     "notes",
 ]
+CONSENT_CHANNELS = ("email", "sms", "phone")
+CONSENT_FIELDS = [f"consent_{c}{suffix}" for c in CONSENT_CHANNELS for suffix in ("", "_date", "_source")]
 CONTACT_FIELDS = [
     "salutation",
     "title",
@@ -44,6 +47,7 @@ CONTACT_FIELDS = [
     "preferred_channel",
     "personal_notes",
     "is_active",
+    *CONSENT_FIELDS,
 ]
 
 
@@ -133,7 +137,13 @@ class ContactForm(_PhoneModelForm):
             "phone": _("A dash separates the direct extension: 0711 12345-123."),
             "personal_notes": _("The person, not only the buyer: family, hobbies, what matters to them."),
         }
-        widgets = {"personal_notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "personal_notes": forms.Textarea(attrs={"rows": 3}),
+            **{
+                f"consent_{c}_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+                for c in CONSENT_CHANNELS
+            },
+        }
 
     def __init__(self, *args: Any, region: str = DEFAULT_REGION, autofocus: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -170,6 +180,12 @@ class ContactForm(_PhoneModelForm):
         # "0711 12345-123": the part after the dash is the direct extension, unless one was typed.
         if self._dash_extension and not cleaned.get("extension"):
             cleaned["extension"] = self._dash_extension
+        for channel in CONSENT_CHANNELS:
+            # Ticked without a date: given today. Withdrawn: the date and source no longer apply.
+            if cleaned.get(f"consent_{channel}") and not cleaned.get(f"consent_{channel}_date"):
+                cleaned[f"consent_{channel}_date"] = timezone.localdate()
+            elif f"consent_{channel}" in cleaned and not cleaned[f"consent_{channel}"]:
+                cleaned[f"consent_{channel}_date"], cleaned[f"consent_{channel}_source"] = None, ""
         return cleaned
 
 

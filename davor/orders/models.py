@@ -71,6 +71,8 @@ class Order(models.Model):
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking: order_save counts it up; a save based on an older version is refused.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

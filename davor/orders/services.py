@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from davor.customers.models import Contact, Customer
+from davor.lib.locking import ChangedField, ChangedMeanwhile
 from davor.orders.document import Letter, day, fingerprint
 from davor.orders.models import CompanyProfile, Confirmation, ConfirmationChannel, ConfirmationSending, Order, OrderLine
 from davor.orders.pdf import copy_marks, letter_documents, pdf_all, pdf_each
@@ -68,6 +69,8 @@ def order_save(
         )
     for name in ORDER_FIELDS:
         setattr(order, name, getattr(terms, name))
+    if order.pk is not None:
+        order.version += 1
     order.full_clean(exclude=["call"])
     order.save()
     old = {
@@ -89,6 +92,53 @@ def order_save(
                 discount_percent=line.discount_percent,
             )
     return order
+
+
+@transaction.atomic
+def order_update(*, user: User, order: Order, terms, lines, expected_version: int | None) -> Order:
+    """Revise ``order`` if it is still at ``expected_version``; else ChangedMeanwhile, and nothing is written.
+
+    The row lock (PostgreSQL) or the IMMEDIATE transaction (SQLite) makes the
+    check and the write one step.
+    """
+    current = Order.objects.select_for_update().values_list("version", flat=True).get(pk=order.pk)
+    if expected_version is not None and current != expected_version:
+        raise order_changed_meanwhile(order=order, expected=expected_version, current=current)
+    order.version = current
+    return order_save(
+        order=order,
+        customer=order.customer,
+        user=user,
+        ordered_on=order.ordered_on,
+        call_id=order.call_id,
+        terms=terms,
+        lines=lines,
+    )
+
+
+def order_changed_meanwhile(*, order: Order, expected: int, current: int) -> ChangedMeanwhile:
+    """Who saved the order after ``expected``, when, and which of its terms they changed."""
+    records = order.history.select_related("history_user").order_by("history_date", "history_id")
+    before = records.filter(version__lte=expected).last()
+    last = records.last()
+    if last is None or last.version == expected:
+        return ChangedMeanwhile(expected=expected, current=current, who=_("someone"), when=None)
+    changes = []
+    if before is not None:
+        delta = last.diff_against(before, included_fields=[*ORDER_FIELDS])
+        for change in delta.changes:
+            label = str(getattr(Order._meta.get_field(change.field), "verbose_name", change.field))
+            changes.append(ChangedField(str(order), label, _shown(change.old), _shown(change.new)))
+        since = records.filter(version__gt=expected).first()
+        if since and OrderLine.history.filter(order_id=order.pk, history_date__gte=since.history_date).exists():
+            changes.append(ChangedField(str(order), str(_("order lines")), "", str(_("changed"))))
+    user = last.history_user
+    who = (user.get_full_name() or user.username) if user else _("system")
+    return ChangedMeanwhile(expected=expected, current=current, who=who, when=last.history_date, changes=changes)
+
+
+def _shown(value: object) -> str:
+    return "—" if value is None or value == "" else str(value)
 
 
 class ConfirmationNotSent(Exception):

@@ -69,3 +69,42 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class AuditEvent(models.Model):
+    """Who did what, when, from where: sign-ins, exports, imports, erasures, permission changes.
+
+    ``details`` holds counts, formats and field names, never the personal data
+    itself: the log must survive an erasure without undoing it.
+    """
+
+    class Action(models.TextChoices):
+        LOGIN = "login", _("Signed in")
+        LOGIN_FAILED = "login_failed", _("Sign-in failed")
+        EXPORT = "export", _("Export")
+        IMPORT = "import", _("Import")
+        PERSONAL_DATA_EXPORT = "gdpr_export", _("Personal data export")
+        ERASURE = "erasure", _("Erasure")
+        PERMISSION_CHANGE = "permissions", _("Permission change")
+        BACKUP = "backup", _("Backup")
+        RESTORE = "restore", _("Restore")
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        User, verbose_name=_("who"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The name typed at a failed sign-in, which may belong to no user.
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    object_type = models.CharField(_("object type"), max_length=50, blank=True)
+    object_id = models.CharField(_("object id"), max_length=50, blank=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"

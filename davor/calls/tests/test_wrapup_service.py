@@ -138,7 +138,7 @@ def test_it_revises_in_place_and_drops_what_was_removed(owner, customer, contact
     data.appointments[0].id = appointment.pk
     data.appointments[0].duration_minutes = 60
 
-    wrapup_update(user=owner, call=call, data=data)
+    wrapup_update(user=owner, call=call, data=data, expected_version=call.version)
 
     appointment.refresh_from_db()
     assert (appointment.duration_minutes, appointment.sequence) == (60, 1)

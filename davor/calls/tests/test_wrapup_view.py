@@ -113,6 +113,7 @@ def test_it_revises_a_call_and_keeps_the_history(owner_client, customer, contact
     appointment = call.appointments.get()
     data = _post_data(
         contact,
+        version=str(call.version),
         **{"order-payment_net_days": "45", "appointments-INITIAL_FORMS": "1", "appointments-0-id": str(appointment.pk)},
     )
 

@@ -1,0 +1,388 @@
+"""Search, phone lookup and screen pop at scale.
+
+    uv run python benchmarks/search.py [--scale 0.05] [--runs 100] [--seed 7]
+    uv run python benchmarks/search.py --postgres postgres://postgres@127.0.0.1:5432/davor_bench
+
+``--scale 1`` is the issue's full size: 100,000 customers, 300,000 contacts,
+1,000,000 calls with German and English notes (about 25 minutes to load on
+SQLite here; the default 0.05 loads in about a minute). The data is seeded
+and loaded with bulk_create through the real tables, so the search index is
+filled by the same triggers as every other write. ``--postgres URL`` drops
+and recreates that database first. Prints p50/p95 in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SURNAMES = [
+    "Müller",
+    "Schmidt",
+    "Schneider",
+    "Fischer",
+    "Weber",
+    "Meyer",
+    "Wagner",
+    "Becker",
+    "Schulz",
+    "Hoffmann",
+    "Schäfer",
+    "Koch",
+    "Bauer",
+    "Richter",
+    "Klein",
+    "Wolf",
+    "Schröder",
+    "Neumann",
+    "Schwarz",
+    "Zimmermann",
+    "Braun",
+    "Krüger",
+    "Hofmann",
+    "Hartmann",
+    "Lange",
+    "Schmitt",
+    "Werner",
+    "Schmitz",
+    "Krause",
+    "Meier",
+    "Lehmann",
+    "Schmid",
+    "Schulze",
+    "Maier",
+    "Köhler",
+    "Herrmann",
+    "König",
+    "Walter",
+    "Mayer",
+    "Huber",
+    "Kaiser",
+    "Fuchs",
+    "Peters",
+    "Lang",
+    "Scholz",
+    "Möller",
+    "Weiß",
+    "Jung",
+    "Hahn",
+    "Schubert",
+    "Vogel",
+    "Friedrich",
+    "Keller",
+    "Günther",
+    "Frank",
+    "Berger",
+    "Winkler",
+    "Roth",
+    "Beck",
+    "Lorenz",
+    "Baumann",
+    "Franke",
+    "Albrecht",
+    "Schuster",
+    "Simon",
+    "Ludwig",
+    "Böhm",
+    "Winter",
+    "Kraus",
+    "Martin",
+    "Schumacher",
+    "Krämer",
+    "Vogt",
+    "Stein",
+    "Jäger",
+    "Otto",
+    "Sommer",
+    "Groß",
+    "Seidel",
+    "Heinrich",
+    "Brandt",
+    "Haas",
+    "Schreiber",
+    "Graf",
+    "Schulte",
+    "Dietrich",
+    "Ziegler",
+    "Kuhn",
+    "Kühn",
+    "Pohl",
+    "Engel",
+    "Horn",
+    "Busch",
+    "Bergmann",
+    "Thomas",
+    "Voigt",
+    "Sauer",
+    "Arnold",
+    "Wolff",
+    "Pfeiffer",
+    "Kessler",
+    "Özdemir",
+    "Yilmaz",
+    "Nowak",
+    "Kowalski",
+]
+FIRST = [
+    "Anna",
+    "Jens",
+    "Petra",
+    "Thomas",
+    "Sabine",
+    "Michael",
+    "Julia",
+    "Stefan",
+    "Monika",
+    "Andreas",
+    "Katrin",
+    "Frank",
+    "Laura",
+    "Jan",
+    "Claudia",
+    "Uwe",
+]
+TRADES = [
+    "Maschinenbau",
+    "Antriebstechnik",
+    "Logistik",
+    "Metallbau",
+    "Elektrotechnik",
+    "Kunststofftechnik",
+    "Haustechnik",
+    "Druckerei",
+]
+FORMS = ("GmbH", "GmbH & Co. KG", "AG", "KG", "e.K.", "OHG", "GmbH")
+CITIES = (("Stuttgart", "711"), ("München", "89"), ("Hamburg", "40"), ("Köln", "221"), ("Esslingen", "711"))
+NOTES_DE = (
+    "Angebot für {n} Stück angefragt, Lieferung KW {w}, 30 Tage netto, 2 % Skonto.",
+    "Wartungsverträge laufen im {m} aus, Verlängerung besprechen; Rahmenvertrag gewünscht.",
+    "Lieferung verspätet, Kunde verärgert; Gutschrift zugesagt. Rückruf am {d}.",
+    "Neue Förderanlage geplant, Budget im {m}; Einkauf wechselt zum Jahresende.",
+    "AB per Fax doppelt, Termin vor Ort am {d} mit Herrn {s} (DW {x}).",
+    "Preisliste geschickt, Interesse an Ersatzteilen und Schulungen.",
+)
+NOTES_EN = (
+    "Quote requested for {n} units, delivery in week {w}, net 30 days.",
+    "Maintenance contract renewal due in {m}; wants a framework agreement.",
+    "Delivery late, customer unhappy; credit note promised, call back on {d}.",
+)
+MONTHS = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
+
+
+def setup(postgres: str | None) -> None:
+    data_dir = tempfile.mkdtemp(prefix="davor-bench-")
+    os.environ["DAVOR_DATA_DIR"] = data_dir
+    if postgres:
+        import psycopg
+
+        name = postgres.rsplit("/", 1)[1]
+        with psycopg.connect(postgres.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        os.environ["DATABASE_URL"] = postgres
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{data_dir}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "davor.settings")
+    os.environ["LOG_LEVEL"] = "WARNING"
+    os.environ["ALLOWED_HOSTS"] = "testserver"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def load(scale: float, seed: int):
+    """Sellers in one team, their customers, contacts and calls; returns the team's manager."""
+    from django.db import transaction
+
+    from davor.calls.models import Call, Outcome
+    from davor.customers.models import Contact, Customer
+    from davor.users.models import Team, User
+
+    rng = random.Random(seed)
+    team = Team.objects.create(name="Vertrieb")
+    sellers = [User.objects.create_user(username=f"seller{i}", team=team) for i in range(5)]
+    manager = User.objects.create_user(username="leitung", team=team, role="manager", phone_extension="10")
+    outcomes = list(Outcome.objects.values_list("pk", flat=True))
+    n_customers = max(int(100_000 * scale), 50)
+    start = datetime(2020, 1, 1, tzinfo=UTC)
+    batch = 5000
+    with transaction.atomic():
+        customers = []
+        for i in range(n_customers):
+            city, area = rng.choice(CITIES)
+            customers.append(
+                Customer(
+                    owner=rng.choice(sellers),
+                    number=f"K-{100000 + i}",
+                    name=f"{rng.choice(SURNAMES)} {rng.choice(TRADES)} {rng.choice(FORMS)}",
+                    city=city,
+                    phone=f"+49{area}{1000000 + i}",
+                    email=f"info@firma{i}.de",
+                    status="customer",
+                )
+            )
+        Customer.objects.bulk_create(customers, batch_size=batch)
+        ids = list(Customer.objects.order_by("pk").values_list("pk", "phone"))
+        contacts = []
+        for pk, phone in ids:
+            for k in range(3):
+                last = rng.choice(SURNAMES)
+                ext = str(200 + k * 11 + rng.randrange(10))
+                contacts.append(
+                    Contact(
+                        customer_id=pk,
+                        first_name=rng.choice(FIRST),
+                        last_name=last,
+                        position=rng.choice(("Einkauf", "Geschäftsführung", "Technik", "Buyer")),
+                        phone=phone + ext,
+                        extension=ext,
+                        email=f"{last.lower()}.{k}@firma{pk}.de",
+                    )
+                )
+        Contact.objects.bulk_create(contacts, batch_size=batch)
+    n_calls = n_customers * 10
+    for offset in range(0, n_calls, 50_000):
+        with transaction.atomic():
+            calls = []
+            for i in range(offset, min(offset + 50_000, n_calls)):
+                pk = ids[rng.randrange(len(ids))][0]
+                template = rng.choice(NOTES_DE if rng.random() < 0.75 else NOTES_EN)
+                note = template.format(
+                    n=rng.randrange(5, 500),
+                    w=rng.randrange(1, 53),
+                    m=rng.choice(MONTHS),
+                    d=f"{rng.randrange(1, 28)}.{rng.randrange(1, 13)}.",
+                    s=rng.choice(SURNAMES),
+                    x=rng.randrange(200, 240),
+                )
+                calls.append(
+                    Call(
+                        customer_id=pk,
+                        user=rng.choice(sellers),
+                        started_at=start + timedelta(minutes=i * 3),
+                        outcome_id=rng.choice(outcomes),
+                        note=note,
+                        is_complete=True,
+                    )
+                )
+            Call.objects.bulk_create(calls, batch_size=batch)
+    return manager, ids, rng
+
+
+def measure(label: str, fn: Callable[[], object], runs: int) -> tuple[str, float, float]:
+    fn()  # warm caches
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return label, statistics.median(times), times[int(len(times) * 0.95) - 1]
+
+
+def _ok(response):
+    assert response.status_code == 200, response.status_code
+    return response
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=float, default=0.05, help="1 = 100k customers, 300k contacts, 1M calls")
+    parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--postgres", help="a PostgreSQL URL to (re)create and use instead of SQLite")
+    args = parser.parse_args()
+    setup(args.postgres)
+    started = time.perf_counter()
+    manager, ids, rng = load(args.scale, args.seed)
+    loaded = time.perf_counter() - started
+
+    from django.db import connection
+    from django.test import Client
+
+    from davor.search.backends import raw_fts
+    from davor.search.selectors import phone_lookup, search
+    from davor.search.text import fts5_match, terms
+    from davor.telephony.services import phone_event_record
+
+    client = Client(raise_request_exception=True)
+    client.force_login(manager)
+    whole = ["Angebot", "Lieferung", "Wartungsvertrag Juni", "Rahmenvertrag Skonto Lieferung"]
+    typing = ["Ang", "Lief", "Wartungsv", "Förderan"]
+    fuzzy = ["Mueller", "Schmitd", "Kesler", "Zimmerman"]
+
+    def cycle(items):
+        state = {"i": 0}
+
+        def next_item():
+            state["i"] += 1
+            return items[state["i"] % len(items)]
+
+        return next_item
+
+    w, p, f = cycle(whole), cycle(typing), cycle(fuzzy)
+    phones = [f"0{phone[3:6]} {phone[6:]}-{rng.randrange(200, 240)}" for _pk, phone in rng.sample(ids, 50)]
+    ph = cycle(phones)
+    rows = [
+        measure("search page, whole words (HTTP)", lambda: _ok(client.get("/search/", {"q": w()})), args.runs),
+        measure(
+            "search page, as you type (HTTP, htmx)",
+            lambda: _ok(client.get("/search/", {"q": p()}, headers={"HX-Request": "true"})),
+            args.runs,
+        ),
+        measure("search service, whole words", lambda: search(user=manager, query=w()), args.runs),
+        measure("search service, prefix", lambda: search(user=manager, query=p(), prefix=True), args.runs),
+        measure("search service, fuzzy names", lambda: search(user=manager, query=f()), args.runs),
+        measure("phone lookup", lambda: phone_lookup(user=manager, number=ph()), args.runs),
+        measure(
+            "screen-pop event (ringing: lookup + write)",
+            lambda: phone_event_record(user=manager, event="ringing", number=ph()),
+            args.runs,
+        ),
+        measure("screen pop poll (HTTP)", lambda: client.get("/telephony/pop/"), args.runs),
+    ]
+    if connection.vendor == "sqlite":
+        rows.insert(
+            3,
+            measure(
+                "raw FTS5 query, calls",
+                lambda: raw_fts(kind="call", match=fts5_match(terms(w(), prefix=False))),
+                args.runs,
+            ),
+        )
+
+    n = len(ids)
+    print(f"{connection.vendor}: {n:,} customers, {3 * n:,} contacts, {10 * n:,} calls; loaded in {loaded:.0f} s")
+    print(f"{'what':48} {'p50 ms':>8} {'p95 ms':>8}")
+    for label, p50, p95 in rows:
+        print(f"{label:48} {p50:8.2f} {p95:8.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""Two people revising the same wrap-up: the second save is refused, never silently applied."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from davor.calls.models import Call
+from davor.calls.services import wrapup_submit, wrapup_update
+from davor.calls.tests.test_wrapup_service import _deal
+from davor.calls.tests.test_wrapup_view import _post_data
+from davor.lib.locking import ChangedMeanwhile
+from davor.orders.models import Order
+
+
+def _edit(client: Client, call: Call, contact, version: int, **fields: str):
+    appointment = call.appointments.get()
+    data = _post_data(
+        contact,
+        version=str(version),
+        **{"appointments-INITIAL_FORMS": "1", "appointments-0-id": str(appointment.pk), **fields},
+    )
+    return client.post(reverse("calls:edit", args=[call.pk]), data)
+
+
+def test_it_refuses_a_stale_save_and_shows_who_changed_what(owner_client, manager, customer, contact):
+    owner_client.post(f"{reverse('calls:new')}?customer={customer.pk}", _post_data(contact))
+    call = Call.objects.get()
+    page = owner_client.get(reverse("calls:edit", args=[call.pk])).content.decode()
+    assert f'name="version" value="{call.version}"' in page
+    colleague = Client()
+    colleague.force_login(manager)
+    assert _edit(colleague, call, contact, call.version, **{"order-payment_net_days": "45"}).status_code == 302
+
+    response = _edit(owner_client, call, contact, call.version, **{"order-payment_net_days": "60"})
+
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "Maria" in body
+    assert "<del>30</del> → <ins>45</ins>" in body
+    assert f'name="version" value="{call.version + 1}"' in body  # saving again is a decision in sight of it
+    assert Order.objects.get().payment_net_days == 45
+
+
+def test_it_saves_again_once_the_seller_has_seen_the_changes(owner_client, manager, customer, contact):
+    owner_client.post(f"{reverse('calls:new')}?customer={customer.pk}", _post_data(contact))
+    call = Call.objects.get()
+    colleague = Client()
+    colleague.force_login(manager)
+    _edit(colleague, call, contact, 1, **{"order-payment_net_days": "45"})
+
+    response = _edit(owner_client, call, contact, 2, **{"order-payment_net_days": "60"})
+
+    assert response.status_code == 302
+    assert Order.objects.get().payment_net_days == 60
+    call.refresh_from_db()
+    assert call.version == 3
+
+
+def test_it_treats_a_missing_version_as_stale(owner_client, customer, contact):
+    owner_client.post(f"{reverse('calls:new')}?customer={customer.pk}", _post_data(contact))
+    call = Call.objects.get()
+    data = _post_data(contact, **{"order-payment_net_days": "60"})
+
+    response = owner_client.post(reverse("calls:edit", args=[call.pk]), data)
+
+    assert response.status_code == 409
+    assert Order.objects.get().payment_net_days == 30
+
+
+def test_it_counts_the_version_up_on_every_save(owner, customer, contact):
+    call = wrapup_submit(user=owner, customer=customer, data=_deal(contact))
+    assert call.version == 1
+    order = Order.objects.get(call=call)
+
+    wrapup_update(user=owner, call=call, data=_deal(contact), expected_version=1)
+
+    call.refresh_from_db()
+    order.refresh_from_db()
+    assert (call.version, order.version) == (2, 2)
+
+
+def test_it_writes_nothing_when_the_version_is_stale(owner, customer, contact):
+    call = wrapup_submit(user=owner, customer=customer, data=_deal(contact))
+    wrapup_update(user=owner, call=call, data=_deal(contact, note="first"), expected_version=1)
+
+    with pytest.raises(ChangedMeanwhile) as raised:
+        wrapup_update(user=owner, call=call, data=_deal(contact, note="second"), expected_version=1)
+
+    call.refresh_from_db()
+    assert call.note == "first"
+    assert (raised.value.expected, raised.value.current) == (1, 2)
+    assert raised.value.who == "Alice"
+    assert any(change.new == "first" for change in raised.value.changes)

@@ -1,0 +1,97 @@
+"""/api/v1/customers/ and /api/v1/contacts/: the same scope as the pages."""
+
+from urllib.parse import parse_qs, urlsplit
+
+from davor.customers.models import Contact, Customer
+
+
+def test_it_lists_the_customers_i_see(owner_api, customer, outsider):
+    Customer.objects.create(owner=outsider, number="K-20001", name="Fremd GmbH")
+
+    response = owner_api.get("/customers/")
+
+    assert response.status_code == 200
+    assert [row["name"] for row in response.json()["results"]] == [customer.name]
+
+
+def test_it_filters_customers(owner_api, owner, customer):
+    Customer.objects.create(owner=owner, number="K-10002", name="Berger Hydraulik", city="Ulm")
+
+    assert [r["name"] for r in owner_api.get("/customers/", {"city": "ulm"}).json()["results"]] == ["Berger Hydraulik"]
+    assert [r["name"] for r in owner_api.get("/customers/", {"q": "kessler"}).json()["results"]] == [customer.name]
+    assert owner_api.get("/customers/", {"status": "nonsense"}).status_code == 422
+
+
+def test_it_pages_with_a_cursor(owner_api, owner):
+    for index in range(5):
+        Customer.objects.create(owner=owner, number=f"K-3000{index}", name=f"Firma {index}")
+
+    first = owner_api.get("/customers/", {"page_size": 2}).json()
+    cursor = parse_qs(urlsplit(first["next"]).query)["cursor"][0]
+    second = owner_api.get("/customers/", {"page_size": 2, "cursor": cursor}).json()
+
+    assert [r["name"] for r in first["results"]] == ["Firma 4", "Firma 3"]
+    assert [r["name"] for r in second["results"]] == ["Firma 2", "Firma 1"]
+    assert owner_api.get("/customers/", {"cursor": "!!"}).status_code == 422
+
+
+def test_it_creates_a_customer_with_a_number_and_a_normalised_phone(owner_api, owner):
+    response = owner_api.send("POST", "/customers/", {"name": "Neu AG", "phone": "0711 12345", "city": "Esslingen"})
+
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["number"] == "K-10001"
+    assert body["phone"] == "+4971112345"
+    assert Customer.objects.get(name="Neu AG").owner == owner
+
+
+def test_it_explains_bad_input(owner_api):
+    response = owner_api.send("POST", "/customers/", {"name": "", "phone": "abc", "email": "x"})
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "payload", "name"]
+    response = owner_api.send("POST", "/customers/", {"name": "A", "phone": "abc"})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "phone"]
+    assert response.json()["detail"][0]["msg"] == "Diese Telefonnummer ist nicht wählbar."
+    response = owner_api.send("POST", "/customers/", {"name": "A", "email": "nope"})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "email"]
+
+
+def test_it_updates_a_customer(owner_api, customer):
+    response = owner_api.send("PATCH", f"/customers/{customer.pk}/", {"city": "Ulm"})
+
+    assert response.status_code == 200
+    customer.refresh_from_db()
+    assert (customer.city, customer.name) == ("Ulm", "Kessler Antriebstechnik GmbH")
+
+
+def test_it_hides_another_teams_customer(outsider_api, customer):
+    assert outsider_api.get(f"/customers/{customer.pk}/").status_code == 404
+    assert outsider_api.send("PATCH", f"/customers/{customer.pk}/", {"city": "X"}).status_code == 404
+    assert outsider_api.get("/customers/").json()["results"] == []
+    customer.refresh_from_db()
+    assert customer.city == "Stuttgart"
+
+
+def test_it_lists_reads_creates_and_updates_contacts(owner_api, customer, contact):
+    listed = owner_api.get("/contacts/", {"customer_id": customer.pk}).json()["results"]
+    assert [row["last_name"] for row in listed] == ["Kessler"]
+    assert owner_api.get(f"/contacts/{contact.pk}/").json()["extension"] == "231"
+
+    created = owner_api.send(
+        "POST", "/contacts/", {"customer_id": customer.pk, "last_name": "Wolf", "phone": "0711 98760-12"}
+    )
+    assert created.status_code == 201, created.content
+    changed = owner_api.send("PATCH", f"/contacts/{contact.pk}/", {"position": "Leitung Einkauf"})
+    assert changed.json()["position"] == "Leitung Einkauf"
+    assert owner_api.get("/contacts/", {"active": False}).json()["results"] == []
+
+
+def test_it_hides_another_teams_contacts(outsider_api, customer, contact):
+    assert outsider_api.get(f"/contacts/{contact.pk}/").status_code == 404
+    assert outsider_api.send("PATCH", f"/contacts/{contact.pk}/", {"position": "X"}).status_code == 404
+    assert outsider_api.send("POST", "/contacts/", {"customer_id": customer.pk, "last_name": "X"}).status_code == 404
+    assert outsider_api.get("/contacts/").json()["results"] == []
+    assert Contact.objects.count() == 1

@@ -1,0 +1,84 @@
+import json
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from davor.agenda.models import Appointment, Participant, Task
+from davor.calls.models import Call, Outcome
+from davor.customers.gdpr import ERASED, person_mentions, personal_terms
+from davor.customers.models import Contact
+from davor.users.models import AuditEvent
+
+
+@pytest.fixture
+def footprint(owner, customer, contact):
+    """The person's traces across Davor: a call with them, a note naming them, an appointment, a task."""
+    outcome = Outcome.objects.create(kind="deal", name_de="Abschluss", name_en="Deal")
+    call = Call.objects.create(
+        customer=customer, user=owner, outcome=outcome, started_at=timezone.now(),
+        note="Jens Kessler will Angebot, Rückruf unter +4971112345231, Mail j.kessler@kessler-antriebe.de",
+    )  # fmt: skip
+    call.contacts.add(contact)
+    appointment = Appointment.objects.create(customer=customer, owner=owner, start=timezone.now() + timedelta(days=3))
+    Participant.objects.create(appointment=appointment, contact=contact, name="Jens Kessler", position="Einkauf")
+    Task.objects.create(customer=customer, contact=contact, owner=owner, kind="care", title="Herr Kessler danken")
+    return call
+
+
+def test_the_export_holds_the_persons_data(owner_client, contact, footprint):
+    url = reverse("customers:contact_privacy_json", args=[contact.customer_id, contact.pk])
+    data = json.loads(owner_client.get(url).content)
+    assert data["person"]["email"] == contact.email
+    assert data["consent"]["email"]["given"] is False
+    assert "Jens Kessler will Angebot" in data["calls"][0]["note"]
+    assert data["appointments"][0]["name"] == "Jens Kessler"
+    assert AuditEvent.objects.filter(action="gdpr_export", object_id=str(contact.pk)).exists()
+    page = owner_client.get(reverse("customers:contact_privacy", args=[contact.customer_id, contact.pk]))
+    assert "j.kessler@kessler-antriebe.de" in page.text
+
+
+def test_erasure_leaves_none_of_the_person(client, manager, contact, footprint):
+    terms = personal_terms(contact)
+    assert person_mentions(terms)
+    client.force_login(manager)
+    url = reverse("customers:contact_erase", args=[contact.customer_id, contact.pk])
+    assert client.post(url, {"confirm": "yes"}).status_code == 302
+    assert person_mentions(terms) == []
+    contact.refresh_from_db()
+    assert (contact.last_name, contact.first_name, contact.email, contact.phone) == (ERASED, "", "", "")
+    assert not Contact.history.filter(id=contact.pk).exists()
+    assert Participant.objects.get().name == ERASED
+    review = Task.objects.get(call=footprint)
+    assert "Kessler" not in review.title
+    event = AuditEvent.objects.get(action="erasure")
+    assert "Kessler" not in json.dumps(event.details) and "kessler" not in event.username
+
+
+def test_a_seller_may_not_erase_and_needs_the_box_ticked(owner_client, client, manager, contact):
+    url = reverse("customers:contact_erase", args=[contact.customer_id, contact.pk])
+    assert owner_client.post(url, {"confirm": "yes"}).status_code == 403
+    client.force_login(manager)
+    client.post(url, {})
+    contact.refresh_from_db()
+    assert contact.last_name == "Kessler"
+
+
+@pytest.mark.parametrize("name", ["contact_privacy", "contact_privacy_json", "contact_erase"])
+def test_an_outsider_gets_404(outsider_client, contact, name):
+    url = reverse(f"customers:{name}", args=[contact.customer_id, contact.pk])
+    response = outsider_client.post(url, {"confirm": "yes"}) if name == "contact_erase" else outsider_client.get(url)
+    assert response.status_code == 404
+    contact.refresh_from_db()
+    assert contact.last_name == "Kessler"
+
+
+def test_consent_is_edited_on_the_contact_form(owner_client, contact):
+    url = reverse("customers:contact_edit", args=[contact.customer_id, contact.pk])
+    data = {"last_name": "Kessler", "is_active": "on", "consent_email": "on", "consent_email_source": "Messe 2026"}
+    assert owner_client.post(url, data).status_code == 302
+    contact.refresh_from_db()
+    assert contact.consent_email and contact.consent_email_date == timezone.localdate()
+    assert contact.consent_email_source == "Messe 2026"
+    assert "consent_sms" in owner_client.get(url).text

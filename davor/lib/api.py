@@ -1,0 +1,71 @@
+"""Small helpers the API routers share: cursor pagination, the acting user, field errors.
+
+No business rules here; every router still reads through its app's scoped
+selectors and writes through its services.
+"""
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.pagination import CursorPagination as NinjaCursorPagination
+from pydantic import AfterValidator
+
+from davor.lib.phones import InvalidPhoneNumber, parse_phone
+
+
+class CursorPagination(NinjaCursorPagination):
+    """Ninja's cursor pagination, newest id first; a cursor that does not fit is a 422, not a crash."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("ordering", ("-pk",))
+        kwargs.setdefault("page_size", 50)
+        kwargs.setdefault("max_page_size", 200)
+        super().__init__(**kwargs)
+
+    def _find_position(self, queryset, cursor):  # type: ignore[no-untyped-def]
+        if cursor.p is not None and not cursor.p.lstrip("-").isdigit():
+            raise NinjaValidationError([{"loc": ["query", "cursor"], "msg": "Invalid cursor", "type": "value_error"}])
+        return super()._find_position(queryset, cursor)
+
+
+def acting_user(request: HttpRequest) -> Any:
+    """The user the request acts as: the token's or the session's (set by the API's auth classes)."""
+    return request.auth  # type: ignore[attr-defined]
+
+
+def field_error(loc: str, message: str) -> NinjaValidationError:
+    """A 422 on one body field, in ninja's error shape."""
+    return NinjaValidationError([{"loc": ["body", *loc.split(".")], "msg": message, "type": "value_error"}])
+
+
+def phone_e164(value: str, loc: str) -> str:
+    """A typed telephone number as E.164; "" stays ""; a number nobody can dial is a 422."""
+    if not value.strip():
+        return ""
+    try:
+        return parse_phone(value).e164
+    except InvalidPhoneNumber as error:
+        raise field_error(loc, _("This is not a telephone number we can dial.")) from error
+
+
+def _moment(value: datetime) -> datetime:
+    """A time without a zone is Davor's local time; every time is stored in UTC.
+
+    Converting here also turns offsets a database refuses (PostgreSQL takes
+    at most ±15:59) into a plain UTC time, and times too close to the ends of
+    the calendar into a validation error instead of a crash.
+    """
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as error:
+        raise ValueError("this time lies outside the calendar Davor can store") from error
+
+
+# A datetime in an API input: aware, in UTC, refused (422) when it cannot be stored.
+Moment = Annotated[datetime, AfterValidator(_moment)]

@@ -1,0 +1,136 @@
+"""The search index's database objects, per backend, as SQL.
+
+SQLite: one FTS5 table per kind of record, filled and kept in sync by
+triggers, so that every write path (forms, API, admin, imports, bulk loads,
+raw SQL) updates the index in the same transaction. PostgreSQL: expression
+GIN indexes (full text with the ``german`` configuration, pg_trgm on folded
+names) that the database maintains itself. Both: plain B-tree indexes on the
+stored E.164 phone numbers.
+
+The migration 0001 runs this SQL; changing it later needs a new migration.
+"""
+
+from dataclasses import dataclass
+
+TOKENIZER = "unicode61 remove_diacritics 2"
+
+
+def _text(*columns: str) -> str:
+    # ß survives remove_diacritics; the query folds it to ss, so the index does too.
+    joined = " || ' ' || ".join(f"coalesce(new.{c}, '')" for c in columns)
+    return f"replace({joined}, 'ß', 'ss')"
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    table: str
+    name_columns: tuple[str, ...]
+    body_columns: tuple[str, ...]
+
+    @property
+    def fts(self) -> str:
+        return f"search_{self.kind}_fts"
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return ("name", "body") if self.name_columns else ("body",)
+
+    def values(self) -> list[str]:
+        exprs = [_text(*self.name_columns)] if self.name_columns else []
+        return [*exprs, _text(*self.body_columns)]
+
+
+SOURCES = (
+    Source("customer", "customers_customer", ("name",), ("number", "city", "email", "industry", "notes")),
+    Source("contact", "customers_contact", ("first_name", "last_name"), ("position", "department", "email")),
+    Source("call", "calls_call", (), ("note", "personal_note")),
+    Source("order", "orders_order", (), ("number", "delivery_note", "conditions")),
+    Source("opportunity", "pipeline_opportunity", (), ("description",)),
+    Source("referral", "pipeline_referral", (), ("note",)),
+)
+BY_KIND = {source.kind: source for source in SOURCES}
+
+
+def sqlite_create() -> list[str]:
+    statements = []
+    for s in SOURCES:
+        cols = ", ".join(s.columns)
+        values = ", ".join(s.values())
+        watched = ", ".join((*s.name_columns, *s.body_columns))
+        statements += [
+            f"CREATE VIRTUAL TABLE {s.fts} USING fts5({cols}, tokenize='{TOKENIZER}', prefix='2 3')",
+            f"CREATE TRIGGER {s.fts}_ai AFTER INSERT ON {s.table} BEGIN "
+            f"INSERT INTO {s.fts}(rowid, {cols}) VALUES (new.id, {values}); END",
+            f"CREATE TRIGGER {s.fts}_au AFTER UPDATE OF {watched} ON {s.table} BEGIN "
+            f"DELETE FROM {s.fts} WHERE rowid = old.id; "
+            f"INSERT INTO {s.fts}(rowid, {cols}) VALUES (new.id, {values}); END",
+            f"CREATE TRIGGER {s.fts}_ad AFTER DELETE ON {s.table} BEGIN DELETE FROM {s.fts} WHERE rowid = old.id; END",
+            # What is already there goes into the index once.
+            f"INSERT INTO {s.fts}(rowid, {cols}) SELECT id, {values.replace('new.', '')} FROM {s.table}",
+        ]
+        if s.name_columns:
+            statements.append(f"CREATE VIRTUAL TABLE {s.fts}_vocab USING fts5vocab({s.fts}, 'col')")
+    return statements
+
+
+def sqlite_drop() -> list[str]:
+    out = []
+    for s in SOURCES:
+        out += [f"DROP TRIGGER IF EXISTS {s.fts}_{t}" for t in ("ai", "au", "ad")]
+        out += [f"DROP TABLE IF EXISTS {s.fts}_vocab", f"DROP TABLE IF EXISTS {s.fts}"]
+    return out
+
+
+# PostgreSQL: these expressions must be written the same way in the queries for the indexes to be used.
+PG_NAME_KINDS = ("customer", "contact")
+
+
+def pg_name(kind: str, alias: str = "") -> str:
+    """The folded name that the trigram index holds (Müller → muller)."""
+    prefix = f"{alias}." if alias else ""
+    columns = " || ' ' || ".join(prefix + c for c in BY_KIND[kind].name_columns)
+    return f"translate(lower({columns}), 'äöüß', 'aous')"
+
+
+def pg_document(kind: str, alias: str = "") -> str:
+    """The text the full-text index holds, as an expression on the kind's table."""
+    s = BY_KIND[kind]
+    prefix = f"{alias}." if alias else ""
+    joined = " || ' ' || ".join(f"coalesce({prefix}{c}, '')" for c in (*s.name_columns, *s.body_columns))
+    return f"to_tsvector('german'::regconfig, {joined})"
+
+
+def postgres_create() -> list[str]:
+    statements = ["CREATE EXTENSION IF NOT EXISTS pg_trgm"]
+    for s in SOURCES:
+        statements.append(f"CREATE INDEX IF NOT EXISTS {s.fts} ON {s.table} USING gin (({pg_document(s.kind)}))")
+    for kind in PG_NAME_KINDS:
+        table, expression = BY_KIND[kind].table, pg_name(kind)
+        statements.append(
+            f"CREATE INDEX IF NOT EXISTS search_{kind}_trgm ON {table} USING gin (({expression}) gin_trgm_ops)"
+        )
+        statements.append(f"CREATE INDEX IF NOT EXISTS search_{kind}_email ON {table} (upper(email))")
+    return statements
+
+
+def postgres_drop() -> list[str]:
+    names = [s.fts for s in SOURCES] + [f"search_{k}_{x}" for k in PG_NAME_KINDS for x in ("trgm", "email")]
+    return [f"DROP INDEX IF EXISTS {name}" for name in names]
+
+
+PHONE_INDEXES = {
+    "search_customer_phone": ("customers_customer", "phone"),
+    "search_contact_phone": ("customers_contact", "phone"),
+    "search_contact_mobile": ("customers_contact", "mobile"),
+}
+
+
+def common_create(vendor: str) -> list[str]:
+    # On PostgreSQL the pattern operator class also serves LIKE '+49711%' (a number typed so far).
+    ops = " varchar_pattern_ops" if vendor == "postgresql" else ""
+    return [f"CREATE INDEX IF NOT EXISTS {name} ON {t} ({c}{ops})" for name, (t, c) in PHONE_INDEXES.items()]
+
+
+def common_drop() -> list[str]:
+    return [f"DROP INDEX IF EXISTS {name}" for name in PHONE_INDEXES]

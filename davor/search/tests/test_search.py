@@ -1,0 +1,164 @@
+"""Each kind of match, on whichever database the suite runs on (SQLite and PostgreSQL)."""
+
+import pytest
+
+from davor.calls.models import Call
+from davor.customers.models import Contact, Customer
+from davor.customers.selectors import customer_scope
+from davor.orders.models import Order
+from davor.pipeline.models import Opportunity, Referral
+from davor.search.backends import scope_sql
+from davor.search.selectors import phone_lookup, search
+from davor.users.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def _ids(user, query, kind, **kwargs):
+    return search(user=user, query=query, **kwargs).ids(kind)
+
+
+def test_it_finds_a_company_without_its_legal_form(owner, customer, mueller):
+    assert _ids(owner, "Kessler", "customer") == [customer.pk]
+    assert _ids(owner, "müller maschinenbau", "customer") == [mueller.pk]
+
+
+@pytest.mark.parametrize("typed", ["Mueller", "Muller", "MÜLLER", "Müler", "Mülller"])
+def test_it_finds_names_without_umlauts_and_with_typos(owner, mueller, typed):
+    assert mueller.pk in _ids(owner, typed, "customer")
+
+
+def test_it_finds_a_contact_with_a_typo(owner, contact):
+    assert _ids(owner, "Kesler", "contact") == [contact.pk]
+
+
+@pytest.mark.parametrize("typed", ["Wartungsvertrag", "Wartungsverträge", "wartungsvertraegen", "Angebote"])
+def test_it_finds_words_of_a_note_in_other_inflections(owner, call, typed):
+    assert _ids(owner, typed, "call") == [call.pk]
+
+
+def test_it_finds_the_start_of_a_word_while_typing(owner, call):
+    assert _ids(owner, "Wartungsv", "call", prefix=True) == [call.pk]
+    assert _ids(owner, "anla", "call", prefix=True) == [call.pk]
+
+
+@pytest.mark.parametrize("typed", ["0711/12345-231", "+49 711 12345231", "07111234 5231", "0049711 12345 231"])
+def test_it_finds_a_direct_line_in_any_format(owner, contact, typed):
+    found = search(user=owner, query=typed)
+    assert found.ids("contact") == [contact.pk]
+    assert found.ids("customer") == [contact.customer_id]
+
+
+def test_an_unknown_extension_falls_back_to_the_switchboards_customer(owner, customer, contact, mueller):
+    match = phone_lookup(user=owner, number="0711 12345-999")
+    assert match is not None and match.customer == customer and match.contact is None and not match.exact
+    assert phone_lookup(user=owner, number="0711 12345").exact
+    assert phone_lookup(user=owner, number="030 555123") is None
+
+
+def test_it_finds_a_number_while_it_is_typed(owner, contact):
+    assert _ids(owner, "0711 1234", "contact") == [contact.pk]
+
+
+def test_it_finds_e_mail_addresses_and_customer_numbers(owner, customer, contact, mueller):
+    assert _ids(owner, "j.kessler@kessler-antriebe.de", "contact") == [contact.pk]
+    assert _ids(owner, "K-10002", "customer") == [mueller.pk]
+    assert _ids(owner, "k-1000", "customer") == [customer.pk, mueller.pk]
+
+
+def test_it_finds_wrapup_facts(owner, customer, contact, call, mueller):
+    order = Order.objects.create(
+        customer=customer,
+        call=call,
+        created_by=owner,
+        number="A-2026-00001",
+        ordered_on=call.started_at.date(),
+        delivery_note="KW 12",
+        conditions="Mindestbestellmenge 500 Stück",
+    )
+    wish = Opportunity.objects.create(customer=customer, call=call, owner=owner, description="Neue Förderanlage")
+    referral = Referral.objects.create(referring_customer=customer, prospect=mueller, note="Schwager des Einkäufers")
+    assert _ids(owner, "Mindestbestellmenge", "order") == [order.pk]
+    assert _ids(owner, "Förderanlagen", "opportunity") == [wish.pk]
+    assert _ids(owner, "Schwager", "referral") == [referral.pk]
+
+
+def test_the_index_follows_edits_and_deletes(owner, customer, call):
+    call.note = "Rahmenvertrag besprochen"
+    call.save(update_fields=["note"])
+    assert _ids(owner, "Wartungsvertrag", "call") == []
+    assert _ids(owner, "Rahmenvertrag", "call") == [call.pk]
+    Call.objects.filter(pk=call.pk).update(note="Preisliste geschickt")  # no save(): the database keeps up itself
+    assert _ids(owner, "Preisliste", "call") == [call.pk]
+    call.delete()
+    assert _ids(owner, "Preisliste", "call") == []
+    customer.name = "Keller Hydraulik GmbH"
+    customer.save(update_fields=["name"])
+    assert _ids(owner, "Hydraulik", "customer") == [customer.pk]
+    Customer.objects.filter(pk=customer.pk).delete()
+    assert search(user=owner, query="Keller Hydraulik").groups == []
+
+
+def test_bulk_loads_are_indexed(owner, customer):
+    names = ("Zimmermann", "Lindqvist", "Okonkwo")
+    Contact.objects.bulk_create([Contact(customer=customer, last_name=name) for name in names])
+    for name in names:
+        assert _ids(owner, name, "contact") == [Contact.objects.get(last_name=name).pk]
+
+
+def test_it_never_shows_another_teams_data(owner, teammate, manager, outsider, customer, contact, call, elsewhere):
+    for query in ("Kessler", "Wartungsvertrag", "0711 12345-231", "040 12345", "K-9", "Jens"):
+        found = search(user=owner, query=query)
+        assert elsewhere.pk not in found.ids("customer")
+        assert not set(found.ids("call")) - {call.pk}
+        assert not set(found.ids("contact")) - {contact.pk}
+    assert search(user=teammate, query="Kessler").groups == []
+    assert _ids(manager, "Kessler", "customer") == [customer.pk]
+    assert phone_lookup(user=owner, number="040 12345") is None
+    assert _ids(outsider, "Kessler", "customer") == [elsewhere.pk]
+
+
+@pytest.mark.parametrize(
+    "nasty",
+    [
+        '"',
+        'Kessler"',
+        '"Kessler',
+        "Kess*",
+        "NEAR(Kessler Jens)",
+        "-Kessler",
+        "Kessler -GmbH",
+        "AND OR NOT",
+        "^*:",
+        "name : x",
+        "'; DROP TABLE calls_call; --",
+        "{}[]()",
+        "x" * 10_000,
+        "Wartung " * 1500,
+        "der die das und",
+        "\x00",
+        "%_%",
+        "ü" * 300,
+    ],
+)
+def test_nasty_queries_give_results_or_nothing(owner, customer, call, nasty):
+    for prefix in (False, True):
+        search(user=owner, query=nasty, prefix=prefix)
+
+
+def test_only_stop_words_find_nothing(owner, call):
+    assert search(user=owner, query="der die das").groups == []
+
+
+@pytest.mark.parametrize("role", ["seller", "manager", "admin"])
+def test_the_sql_scope_agrees_with_customer_scope(owner, teammate, outsider, customer, elsewhere, role):
+    from django.db import connection
+
+    Customer.objects.create(owner=teammate, number="K-10003", name="Teamkunde")
+    owner.role = role
+    owner.save(update_fields=["role"])
+    where, params = scope_sql(User.objects.get(pk=owner.pk))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT cu.id FROM customers_customer cu WHERE {where} ORDER BY cu.id", params)
+        by_sql = [row[0] for row in cursor.fetchall()]
+    assert by_sql == list(Customer.objects.filter(customer_scope(owner)).order_by("pk").values_list("pk", flat=True))

@@ -1,0 +1,94 @@
+"""What the phone system reports, recorded: ringing, dialling, answered, hung up."""
+
+import logging
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from davor.calls.models import Outcome
+from davor.calls.wrapup import WrapupData
+from davor.search.selectors import phone_lookup
+from davor.telephony.models import PhoneCall
+from davor.users.models import User
+
+log = logging.getLogger(__name__)
+
+RINGING, DIALING, ANSWERED, HUNG_UP = "ringing", "dialing", "answered", "hungup"
+EVENTS = (RINGING, DIALING, ANSWERED, HUNG_UP)
+
+
+@transaction.atomic
+def phone_event_record(
+    *,
+    user: User,
+    event: str,
+    reference: str = "",
+    number: str = "",
+    extension: str = "",
+    at: datetime | None = None,
+) -> PhoneCall | None:
+    """Record one event of one call for ``user``; returns the call, or None for a hang-up of a call never seen.
+
+    ``number`` is the other side's number. Ringing (inbound) and dialling
+    (outbound) start a call and look the number up in what the user may see;
+    answered and hung up find that call again by ``reference`` (or the
+    user's latest open call when the phone system sends none).
+    """
+    if event not in EVENTS:
+        raise ValueError(f"unknown phone event {event!r}")
+    at = at or timezone.now()
+    if event in (RINGING, DIALING):
+        match = phone_lookup(user=user, number=number) if number else None
+        call = PhoneCall.objects.create(
+            user=user,
+            reference=reference[:64],
+            direction=PhoneCall.Direction.INBOUND if event == RINGING else PhoneCall.Direction.OUTBOUND,
+            number=number[:32],
+            extension=extension[:20],
+            customer=match.customer if match else None,
+            contact=match.contact if match else None,
+            started_at=at,
+        )
+        log.info("phone call %s: %s %s for %s", call.pk, event, number or "?", user.username)
+        return call
+    found = _open_call(user=user, reference=reference)
+    if found is None and event == HUNG_UP:
+        return None
+    call = found or PhoneCall.objects.create(user=user, reference=reference[:64], number=number[:32], started_at=at)
+    if event == ANSWERED:
+        call.state, call.connected_at = PhoneCall.State.CONNECTED, at
+        call.save(update_fields=["state", "connected_at"])
+    else:
+        call.state, call.ended_at = PhoneCall.State.ENDED, at
+        call.save(update_fields=["state", "ended_at"])
+    log.info("phone call %s: %s for %s", call.pk, event, user.username)
+    return call
+
+
+def _open_call(*, user: User, reference: str) -> PhoneCall | None:
+    calls = PhoneCall.objects.filter(user=user).exclude(state=PhoneCall.State.ENDED)
+    if reference:
+        calls = calls.filter(reference=reference[:64])
+    return calls.order_by("-started_at", "-pk").select_for_update().first()
+
+
+@transaction.atomic
+def pending_wrapup_close(*, phone_call: PhoneCall) -> None:
+    """The wrap-up of this call was written (or the seller dismissed it): Today stops listing it."""
+    if phone_call.wrapup_done_at is None:
+        phone_call.wrapup_done_at = timezone.now()
+        phone_call.save(update_fields=["wrapup_done_at"])
+
+
+def pending_wrapup_initial(phone_call: PhoneCall) -> WrapupData:
+    """A new wrap-up as the phone system saw the call: who, when, which direction, how long."""
+    first = Outcome.objects.filter(is_active=True).order_by("position", "pk").first()
+    started = timezone.localtime(phone_call.connected_at or phone_call.started_at).replace(second=0, microsecond=0)
+    return WrapupData(
+        outcome_id=first.pk if first else 0,
+        started_at=started,
+        direction=phone_call.direction,
+        duration_minutes=phone_call.duration_minutes,
+        contact_ids=[phone_call.contact_id] if phone_call.contact_id else [],
+    )

@@ -1,0 +1,19 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from davor.users.backup import BackupError, database_backup
+
+
+class Command(BaseCommand):
+    help = "Write a consistent copy of the database while Davor runs (SQLite backup API or pg_dump)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("-o", "--output", required=True, type=Path, help="where to write the backup")
+
+    def handle(self, *args, output: Path, **options):
+        try:
+            path = database_backup(path=output)
+        except BackupError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"{path} ({path.stat().st_size:,} bytes)")
