@@ -25,6 +25,24 @@ def _fast_password_hasher(request):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _default_language(request):
+    """Every test starts in the default language (German), whatever the last request activated.
+
+    A request activates its user's language in the thread and leaves it there;
+    without this, a test that runs code outside a request would speak whatever
+    language the test before it happened to end in.
+    """
+    if not request.config.pluginmanager.hasplugin("django"):
+        yield  # the extractor's tests run without Django
+        return
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def team(db) -> Team:
     from davor.users.models import Team
