@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models.functions import Length
 
 from davor.customers.models import Contact, Customer
+from davor.lib.numbers import save_numbered
 from davor.users.models import User
 
 _NUMBER = re.compile(r"^K-(\d+)$")
@@ -28,10 +29,11 @@ def customer_number_next() -> str:
 @transaction.atomic
 def customer_create(*, owner: User, name: str, **fields: Any) -> Customer:
     customer = Customer(owner=owner, name=name.strip(), **fields)
-    if not customer.number:
-        customer.number = customer_number_next()
-    customer.full_clean()
-    customer.save()
+    if customer.number:
+        customer.full_clean()
+        customer.save()
+    else:
+        save_numbered(customer, next_number=customer_number_next)
     return customer
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from davor.customers.models import Contact, Customer
 from davor.lib.locking import ChangedField, ChangedMeanwhile
+from davor.lib.numbers import save_numbered
 from davor.orders.document import Letter, day, fingerprint
 from davor.orders.models import CompanyProfile, Confirmation, ConfirmationChannel, ConfirmationSending, Order, OrderLine
 from davor.orders.pdf import copy_marks, letter_documents, pdf_all, pdf_each
@@ -59,20 +60,17 @@ def order_save(
     Lines are replaced as a whole: a revised order is a new list of lines, and
     the history keeps the old ones.
     """
+    is_new = order is None
     if order is None:
-        order = Order(
-            customer=customer,
-            created_by=user,
-            call_id=call_id,
-            ordered_on=ordered_on,
-            number=order_number_next(ordered_on.year),
-        )
+        order = Order(customer=customer, created_by=user, call_id=call_id, ordered_on=ordered_on)
     for name in ORDER_FIELDS:
         setattr(order, name, getattr(terms, name))
-    if order.pk is not None:
+    if is_new:
+        save_numbered(order, next_number=lambda: order_number_next(ordered_on.year), exclude=["call"])
+    else:
         order.version += 1
-    order.full_clean(exclude=["call"])
-    order.save()
+        order.full_clean(exclude=["call"])
+        order.save()
     old = {
         (line.description, line.quantity, line.unit, line.unit_price, line.discount_percent)
         for line in order.lines.all()
