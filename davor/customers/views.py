@@ -39,7 +39,8 @@ def customer_list(request: Request) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def customer_new(request: Request) -> HttpResponse:
-    form = CustomerForm(_posted(request))
+    # An unknown caller's number (from the screen pop) arrives as ?phone=.
+    form = CustomerForm(_posted(request), initial={"phone": request.GET.get("phone", "")[:40]})
     # The contact's numbers are read in the customer's country, so the customer form is cleaned first.
     customer_ok = form.is_valid()
     region = form.cleaned_data.get("country", "") if form.is_bound else ""

@@ -158,3 +158,9 @@ def test_it_creates_neither_when_the_contact_is_refused(owner):
             owner=owner, customer_fields={"name": "Hofmann GmbH"}, contact_fields={"last_name": "x" * 101}
         )
     assert not Customer.objects.exists()
+
+
+def test_it_fills_in_the_number_of_an_unknown_caller(owner_client):
+    response = owner_client.get("/customers/new/", {"phone": "+4971112345"})
+
+    assert 'value="+4971112345"' in response.content.decode()
