@@ -2,13 +2,13 @@
 
 ``read_file`` sniffs and splits a file, ``import_preview`` says what would
 happen to each row (problems, proposed merges) without writing, and
-``import_run`` writes a clean preview in one transaction.
+``import_run`` writes a clean preview in one transaction; ``import_steps`` does the same, reporting progress.
 """
 
 from davor.customers.imports.columns import COLUMNS, EXPORT_COLUMNS, guess_mapping
 from davor.customers.imports.preview import Preview, Row, import_preview
 from davor.customers.imports.reader import RawFile, UnreadableFile, read_file
-from davor.customers.imports.run import ImportRejected, ImportResult, import_run
+from davor.customers.imports.run import ImportRejected, ImportResult, import_run, import_steps
 
 __all__ = [
     "COLUMNS",
@@ -22,5 +22,6 @@ __all__ = [
     "guess_mapping",
     "import_preview",
     "import_run",
+    "import_steps",
     "read_file",
 ]

@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from davor.customers.imports import ImportRejected, import_preview, import_run, read_file
+from davor.customers.imports import ImportRejected, import_preview, import_run, import_steps, read_file
 from davor.customers.models import Contact, Customer
 from davor.users.models import AuditEvent
 
@@ -159,4 +159,32 @@ def test_an_outsider_cannot_see_or_run_someone_elses_upload(owner_client, owner,
     assert client.get(reverse("customers:import_preview", args=[token])).status_code == 404
     assert client.post(reverse("customers:import_preview", args=[token]), {"column": ["company"]}).status_code == 404
     assert client.post(reverse("customers:import_confirm", args=[token])).status_code == 404
+    assert not Customer.objects.exists()
+
+
+def test_it_streams_a_progress_bar_while_a_large_file_is_written(owner_client, owner):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    rows = "".join(f"Firma {n} GmbH;Eva;Muster{n};;;;;\r\n" for n in range(400))
+    upload = SimpleUploadedFile("gross.csv", (HEADER + rows).encode("cp1252"))
+    preview_url = owner_client.post(reverse("customers:import"), {"file": upload})["Location"]
+    token = preview_url.rstrip("/").rsplit("/", 1)[1]
+
+    response = owner_client.post(reverse("customers:import_confirm", args=[token]))
+
+    assert response.streaming
+    page = b"".join(response.streaming_content).decode()
+    assert 50 < page.count("<progress ") <= 101  # one per percent (0 to 100), not one per row
+    assert '<progress value="400" max="400">' in page
+    assert page.index("<progress ") < page.index('class="card import-result"') < page.index("</html>")
+    assert Customer.objects.filter(owner=owner).count() == 400
+
+
+def test_an_import_abandoned_half_way_writes_nothing(owner):
+    rows = "".join(f"Firma {n} GmbH;Eva;Muster{n};;;;;\r\n" for n in range(50))
+    steps = import_steps(user=owner, preview=_preview(owner, (HEADER + rows).encode()))
+
+    assert next(steps) == (1, 50)
+    steps.close()  # the browser went away
+
     assert not Customer.objects.exists()
