@@ -8,7 +8,11 @@
 SQLite here; the default 0.05 loads in about a minute). The data is seeded
 and loaded with bulk_create through the real tables, so the search index is
 filled by the same triggers as every other write. ``--postgres URL`` drops
-and recreates that database first. Prints p50/p95 in milliseconds.
+and recreates that database first. ``--reuse`` keeps what an earlier
+``--reuse`` run of the same scale and seed loaded (SQLite: in
+``var/bench-search/``; PostgreSQL: the database at the URL) and only
+migrates it. On PostgreSQL the tables are ANALYZEd before measuring, as
+autovacuum would do after a bulk load. Prints p50/p95 in milliseconds.
 """
 
 from __future__ import annotations
@@ -191,19 +195,27 @@ MONTHS = [
 ]
 
 
-def setup(postgres: str | None) -> None:
-    data_dir = tempfile.mkdtemp(prefix="davor-bench-")
+def setup(postgres: str | None, reuse: str | None) -> None:
+    """A database to load into; with ``reuse`` (a name for the load) the one an earlier run kept."""
+    if reuse:
+        data_dir = str(ROOT / "var" / "bench-search")
+        os.makedirs(data_dir, exist_ok=True)
+    else:
+        data_dir = tempfile.mkdtemp(prefix="davor-bench-")
     os.environ["DAVOR_DATA_DIR"] = data_dir
     if postgres:
         import psycopg
 
         name = postgres.rsplit("/", 1)[1]
         with psycopg.connect(postgres.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if not (reuse and exists):
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                conn.execute(f'CREATE DATABASE "{name}"')
         os.environ["DATABASE_URL"] = postgres
     else:
-        os.environ["DATABASE_URL"] = f"sqlite:///{data_dir}/bench.sqlite3"
+        path = Path(data_dir) / (f"{reuse}.sqlite3" if reuse else "bench.sqlite3")
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "davor.settings")
     os.environ["LOG_LEVEL"] = "WARNING"
     os.environ["ALLOWED_HOSTS"] = "testserver"
@@ -295,6 +307,20 @@ def load(scale: float, seed: int):
     return manager, ids, rng
 
 
+def reused(scale: float):
+    """The manager and customers of an earlier load of this scale, or None when the database is empty."""
+    from davor.customers.models import Customer
+    from davor.users.models import User
+
+    manager = User.objects.filter(username="leitung").first()
+    if manager is None:
+        return None
+    ids = list(Customer.objects.order_by("pk").values_list("pk", "phone"))
+    if len(ids) != max(int(100_000 * scale), 50):
+        raise SystemExit(f"the kept database holds {len(ids):,} customers, not this scale's: run without --reuse")
+    return manager, ids
+
+
 def measure(label: str, fn: Callable[[], object], runs: int) -> tuple[str, float, float]:
     fn()  # warm caches
     times = []
@@ -317,13 +343,25 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--postgres", help="a PostgreSQL URL to (re)create and use instead of SQLite")
+    parser.add_argument("--reuse", action="store_true", help="keep the loaded data and use it again next time")
     args = parser.parse_args()
-    setup(args.postgres)
+    setup(args.postgres, f"scale{args.scale:g}-seed{args.seed}" if args.reuse else None)
     started = time.perf_counter()
-    manager, ids, rng = load(args.scale, args.seed)
-    loaded = time.perf_counter() - started
+    kept = reused(args.scale) if args.reuse else None
+    if kept is None:
+        manager, ids, _rng = load(args.scale, args.seed)
+        how = "loaded"
+    else:
+        manager, ids = kept
+        how = "reused, loaded earlier"
 
     from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    loaded = time.perf_counter() - started
+    rng = random.Random(args.seed + 1)  # the same sample whether the data was loaded now or before
     from django.test import Client
 
     from davor.search.backends import raw_fts
@@ -378,7 +416,7 @@ def main() -> None:
         )
 
     n = len(ids)
-    print(f"{connection.vendor}: {n:,} customers, {3 * n:,} contacts, {10 * n:,} calls; loaded in {loaded:.0f} s")
+    print(f"{connection.vendor}: {n:,} customers, {3 * n:,} contacts, {10 * n:,} calls; {how} in {loaded:.0f} s")
     print(f"{'what':48} {'p50 ms':>8} {'p95 ms':>8}")
     for label, p50, p95 in rows:
         print(f"{label:48} {p50:8.2f} {p95:8.2f}")
