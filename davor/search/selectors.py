@@ -7,10 +7,9 @@ telephony app uses too.
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
+from django.db import connection
 from django.db.models import Q
-from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import Truncator
@@ -73,9 +72,27 @@ class SearchResults:
 
 @dataclass(frozen=True)
 class PhoneMatch:
-    customer: Customer
-    contact: Contact | None = None
+    """Whose number it is, as the one lookup query found it: ids and the customer's brief columns, no model rows."""
+
+    customer_id: int
+    contact_id: int | None = None
     exact: bool = True  # False: the switchboard's customer of an unknown direct-dial number
+    brief: tuple = ()  # the customer's _BRIEF columns, in that order
+
+    @property
+    def customer(self) -> Customer:
+        """The customer with its brief columns loaded (the others load when first read), built without a query."""
+        if not self.brief:
+            return Customer.from_db(connection.alias, ("id",), (self.customer_id,))
+        return Customer.from_db(connection.alias, _BRIEF, self.brief)
+
+    @property
+    def contact(self) -> Contact | None:
+        if self.contact_id is None:
+            return None
+        contact = Contact.from_db(connection.alias, _CONTACT_IDS, (self.contact_id, self.customer_id))
+        Contact.customer.field.set_cached_value(contact, self.customer)
+        return contact
 
 
 def search(*, user: User, query: str, prefix: bool = False, limit: int = 8) -> SearchResults:
@@ -88,9 +105,9 @@ def search(*, user: User, query: str, prefix: bool = False, limit: int = 8) -> S
     found: dict[str, list[int]] = {}
     phone = phone_lookup(user=user, number=query) if looks_like_phone(query) else None
     if phone is not None:
-        found["customer"] = [phone.customer.pk]
-        if phone.contact is not None:
-            found["contact"] = [phone.contact.pk]
+        found["customer"] = [phone.customer_id]
+        if phone.contact_id is not None:
+            found["contact"] = [phone.contact_id]
     elif looks_like_phone(query):
         found["contact"], found["customer"] = _phone_prefix(user=user, digits=digits_of(query), limit=limit)
     if _NUMBER.match(query):
@@ -113,45 +130,57 @@ def phone_lookup(*, user: User, number: str) -> PhoneMatch | None:
     """Who has this number: a contact's direct line or mobile, a customer's switchboard.
 
     A direct-dial number whose extension nobody has on record falls back to
-    the customer with the longest switchboard number it starts with.
+    the customer with the longest switchboard number it starts with. One
+    query (asked on every ringing phone): the best contact with the full
+    number and the best switchboard customer, of which the contact wins.
     """
     try:
         e164 = parse_phone(number).e164
     except InvalidPhoneNumber:
         return None
-    scope = customer_scope(user)
-    contact = (
-        Contact.objects.filter(Q(phone=e164) | Q(mobile=e164))
-        .filter(_on_customer(scope))
-        .select_related("customer")
-        .order_by("-is_active", "pk")
-        .first()
-    )
-    if contact is not None:
-        return PhoneMatch(customer=contact.customer, contact=contact)
+    where, scope = backends.scope_sql(user)
     stems = [e164[:end] for end in range(len(e164), max(len(e164) - LONGEST_EXTENSION, 4) - 1, -1)]
-    customer = (
-        Customer.objects.filter(scope, phone__in=stems).order_by(Length("phone").desc(), "pk").only(*_BRIEF).first()
+    columns = ", ".join(f"cu.{column}" for column in _BRIEF)
+    sql = (
+        f"SELECT * FROM (SELECT t.id AS contact_id, {columns} FROM customers_contact t "
+        "JOIN customers_customer cu ON cu.id = t.customer_id "
+        f"WHERE (t.phone = %s OR t.mobile = %s) AND {where} ORDER BY t.is_active DESC, t.id LIMIT 1) AS by_contact "
+        f"UNION ALL SELECT * FROM (SELECT CAST(NULL AS bigint) AS contact_id, {columns} FROM customers_customer cu "
+        f"WHERE cu.phone IN ({', '.join(['%s'] * len(stems))}) AND {where} "
+        "ORDER BY length(cu.phone) DESC, cu.id LIMIT 1) AS by_switchboard"
     )
-    if customer is None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [e164, e164, *scope, *stems, *scope])
+        rows = cursor.fetchall()
+    if not rows:
         return None
-    return PhoneMatch(customer=customer, exact=customer.phone == e164)
+    contact_id, *brief = next((r for r in rows if r[0] is not None), rows[0])  # a contact beats a switchboard
+    customer_id, phone = brief[_BRIEF.index("id")], brief[_BRIEF.index("phone")]
+    exact = contact_id is not None or phone == e164
+    return PhoneMatch(customer_id=customer_id, contact_id=contact_id, exact=exact, brief=tuple(brief))
 
 
-_BRIEF = ("pk", "name", "number", "city", "phone", "status", "owner_id")
+# Columns in the models' field order, as Model.from_db wants them (the others are deferred).
+_BRIEF = tuple(
+    f.attname
+    for f in Customer._meta.concrete_fields
+    if f.attname in {"id", "name", "number", "city", "phone", "status", "owner_id"}
+)
+_CONTACT_IDS = tuple(f.attname for f in Contact._meta.concrete_fields if f.attname in {"id", "customer_id"})
 
 
-def _on_customer(scope: Q) -> Q:
-    """customer_scope (a Q on Customer) as a Q on a model with a ``customer`` foreign key: a join, not a list."""
+def _on_customer(scope: Q, via: str = "customer") -> Q:
+    """customer_scope (a Q on Customer) as a Q on a model with a ``customer`` foreign key: a join, not a list.
+
+    (``customer__in=<scoped queryset>`` makes SQLite list every visible customer's id first: 24 ms at 100,000.)
+    """
     result = Q()
     result.connector, result.negated = scope.connector, scope.negated
-    result.children = [_on_customer(child) if isinstance(child, Q) else _lookup(child) for child in scope.children]
+    result.children = [
+        _on_customer(child, via) if isinstance(child, Q) else (f"{via}__{child[0]}", child[1])
+        for child in scope.children
+    ]
     return result
-
-
-def _lookup(child: Any) -> tuple[str, Any]:
-    name, value = child
-    return f"customer__{name}", value
 
 
 def _phone_prefix(*, user: User, digits: str, limit: int) -> tuple[list[int], list[int]]:
@@ -181,18 +210,16 @@ def _merge(found: dict[str, list[int]], kind: str, ids: list[int]) -> None:
 
 def _results(query: str, found: dict[str, list[int]], *, user: User, limit: int) -> SearchResults:
     scope = customer_scope(user)
-    visible = Customer.objects.filter(scope)
+    on_customer = _on_customer(scope)
     loaders = {
-        "customer": lambda ids: visible.filter(pk__in=ids),
-        "contact": lambda ids: Contact.objects.filter(pk__in=ids, customer__in=visible).select_related("customer"),
-        "call": lambda ids: Call.objects.filter(pk__in=ids, customer__in=visible).select_related("customer"),
-        "order": lambda ids: Order.objects.filter(pk__in=ids, customer__in=visible).select_related("customer"),
-        "opportunity": lambda ids: Opportunity.objects.filter(pk__in=ids, customer__in=visible).select_related(
-            "customer"
-        ),
-        "referral": lambda ids: Referral.objects.filter(pk__in=ids, referring_customer__in=visible).select_related(
-            "referring_customer", "prospect"
-        ),
+        "customer": lambda ids: Customer.objects.filter(scope, pk__in=ids),
+        "contact": lambda ids: Contact.objects.filter(on_customer, pk__in=ids).select_related("customer"),
+        "call": lambda ids: Call.objects.filter(on_customer, pk__in=ids).select_related("customer"),
+        "order": lambda ids: Order.objects.filter(on_customer, pk__in=ids).select_related("customer"),
+        "opportunity": lambda ids: Opportunity.objects.filter(on_customer, pk__in=ids).select_related("customer"),
+        "referral": lambda ids: Referral.objects.filter(
+            _on_customer(scope, "referring_customer"), pk__in=ids
+        ).select_related("referring_customer", "prospect"),
     }
     groups = []
     for kind, load in loaders.items():

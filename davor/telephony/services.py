@@ -40,14 +40,16 @@ def phone_event_record(
     at = at or timezone.now()
     if event in (RINGING, DIALING):
         match = phone_lookup(user=user, number=number) if number else None
+        contact = match.contact if match else None  # built from the lookup's row: no further query
+        customer = contact.customer if contact else match.customer if match else None
         call = PhoneCall.objects.create(
             user=user,
             reference=reference[:64],
             direction=PhoneCall.Direction.INBOUND if event == RINGING else PhoneCall.Direction.OUTBOUND,
             number=number[:32],
             extension=extension[:20],
-            customer=match.customer if match else None,
-            contact=match.contact if match else None,
+            customer=customer,
+            contact=contact,
             started_at=at,
         )
         log.info("phone call %s: %s %s for %s", call.pk, event, number or "?", user.username)

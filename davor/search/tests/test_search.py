@@ -56,6 +56,31 @@ def test_an_unknown_extension_falls_back_to_the_switchboards_customer(owner, cus
     assert phone_lookup(user=owner, number="030 555123") is None
 
 
+def test_the_phone_lookup_is_one_query_and_prefers_contacts_then_the_longest_switchboard(
+    owner, outsider, customer, contact, elsewhere, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        match = phone_lookup(user=owner, number="0711 12345-231")
+    assert (match.customer, match.contact, match.exact) == (customer, contact, True)
+    assert match.customer.name == "Kessler Antriebstechnik GmbH" and match.contact.customer == customer
+    # A longer switchboard number that the dialled number starts with wins over a shorter one.
+    branch = Customer.objects.create(owner=owner, number="K-10003", name="Kessler Werk 2", phone="+49711123459")
+    assert phone_lookup(user=owner, number="0711 12345-999").customer == branch
+    # A mobile counts like a direct line; an active contact comes before one who left.
+    gone = Contact.objects.create(customer=branch, last_name="Alt", mobile="+491701234567", is_active=False)
+    here = Contact.objects.create(customer=customer, last_name="Neu", mobile="+491701234567")
+    match = phone_lookup(user=owner, number="0170 1234567")
+    assert (match.contact, match.customer) == (here, customer)
+    here.delete()
+    assert phone_lookup(user=owner, number="0170 1234567").contact == gone
+    # Another team's contact with the full number is skipped, not shown, and not a reason to miss the switchboard.
+    Contact.objects.create(customer=elsewhere, last_name="Fremd", phone="+4971112345777")
+    match = phone_lookup(user=owner, number="0711 12345-777")
+    assert (match.customer, match.contact, match.exact) == (customer, None, False)
+    match = phone_lookup(user=outsider, number="0711 12345-777")
+    assert match.customer == elsewhere and match.contact is not None and match.exact
+
+
 def test_it_finds_a_number_while_it_is_typed(owner, contact):
     assert _ids(owner, "0711 1234", "contact") == [contact.pk]
 
