@@ -1,9 +1,11 @@
 """Appointments and tasks over the API: the same selectors and services as Today and the calendar pages."""
 
 from datetime import date, datetime, timedelta
+from typing import Annotated
 
+from django.db.models import Q
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from davor.agenda.models import Appointment, Task
@@ -56,11 +58,14 @@ class AppointmentCancelIn(Schema):
     notify: bool = Field(True, description="Tell the invited participants.")
 
 
-class AppointmentFilter(Schema):
+class AppointmentFilter(FilterSchema):
     customer_id: int | None = None
-    start_from: Moment | None = None
-    start_until: Moment | None = None
+    start_from: Annotated[Moment | None, FilterLookup("start__gte")] = None
+    start_until: Annotated[Moment | None, FilterLookup("start__lte")] = None
     cancelled: bool | None = None
+
+    def filter_cancelled(self, value: bool | None) -> Q:
+        return Q() if value is None else Q(cancelled_at__isnull=not value)
 
 
 class TaskOut(Schema):
@@ -78,12 +83,18 @@ class TaskOut(Schema):
     created_at: datetime
 
 
-class TaskFilter(Schema):
+class TaskFilter(FilterSchema):
     customer_id: int | None = None
     kind: Task.Kind | None = None
     done: bool | None = None
-    due_until: date | None = None
+    due_until: Annotated[date | None, FilterLookup("due__lte")] = None
     mine: bool = Field(False, description="Only the tasks I own.")
+
+    def filter_done(self, value: bool | None) -> Q:
+        return Q() if value is None else Q(done_at__isnull=not value)
+
+    def filter_mine(self, value: bool) -> Q:
+        return Q()  # needs the user: the endpoint applies it
 
 
 def _visible(request: HttpRequest):  # type: ignore[no-untyped-def]
@@ -94,15 +105,7 @@ def _visible(request: HttpRequest):  # type: ignore[no-untyped-def]
 @paginate(CursorPagination)
 def appointments_list(request: HttpRequest, filters: Query[AppointmentFilter]):  # type: ignore[no-untyped-def]
     appointments = Appointment.objects.filter(customer__in=_visible(request)).prefetch_related("participants")
-    if filters.customer_id is not None:
-        appointments = appointments.filter(customer_id=filters.customer_id)
-    if filters.start_from is not None:
-        appointments = appointments.filter(start__gte=filters.start_from)
-    if filters.start_until is not None:
-        appointments = appointments.filter(start__lte=filters.start_until)
-    if filters.cancelled is not None:
-        appointments = appointments.filter(cancelled_at__isnull=not filters.cancelled)
-    return appointments
+    return filters.filter(appointments)
 
 
 @router.get("/appointments/{appointment_id}/", response=AppointmentOut)
@@ -143,14 +146,7 @@ def tasks_list(request: HttpRequest, filters: Query[TaskFilter]):  # type: ignor
     tasks = Task.objects.filter(customer__in=_visible(request))
     if filters.mine:
         tasks = tasks.filter(owner=acting_user(request))
-    if filters.customer_id is not None:
-        tasks = tasks.filter(customer_id=filters.customer_id)
-    if filters.kind is not None:
-        tasks = tasks.filter(kind=filters.kind)
-    if filters.done is not None:
-        tasks = tasks.filter(done_at__isnull=not filters.done)
-    if filters.due_until is not None:
-        tasks = tasks.filter(due__lte=filters.due_until)
+    tasks = filters.filter(tasks)
     return tasks
 
 

@@ -59,14 +59,7 @@ def _check(payload: WrapupSchema, customer: Customer) -> None:
 def calls_list(request: HttpRequest, filters: Query[CallFilter]):  # type: ignore[no-untyped-def]
     visible = Customer.objects.filter(customer_scope(acting_user(request)))
     calls = Call.objects.filter(customer__in=visible)
-    if filters.customer_id is not None:
-        calls = calls.filter(customer_id=filters.customer_id)
-    if filters.complete is not None:
-        calls = calls.filter(is_complete=filters.complete)
-    if filters.started_from is not None:
-        calls = calls.filter(started_at__gte=filters.started_from)
-    if filters.started_until is not None:
-        calls = calls.filter(started_at__lte=filters.started_until)
+    calls = filters.filter(calls)
     return calls
 
 

@@ -3,10 +3,10 @@
 from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.utils import timezone
-from ninja import Field, Schema
+from ninja import Field, FilterLookup, FilterSchema, Schema
 
 from davor.agenda.models import Task
 from davor.calls.wrapup import (
@@ -142,11 +142,11 @@ class CallDetailOut(CallOut):
     wrapup: WrapupSchema
 
 
-class CallFilter(Schema):
+class CallFilter(FilterSchema):
     customer_id: int | None = None
-    complete: bool | None = None
-    started_from: Moment | None = None
-    started_until: Moment | None = None
+    complete: Annotated[bool | None, FilterLookup("is_complete")] = None
+    started_from: Annotated[Moment | None, FilterLookup("started_at__gte")] = None
+    started_until: Annotated[Moment | None, FilterLookup("started_at__lte")] = None
 
 
 def aware(value: datetime) -> datetime:

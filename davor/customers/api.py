@@ -1,9 +1,10 @@
 """Customers and contacts over the API: the same selectors and services as the pages."""
 
 from datetime import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from davor.customers.models import Channel, Contact, Customer
@@ -125,9 +126,9 @@ class ContactPatch(Schema):
     is_active: bool | None = None
 
 
-class ContactFilter(Schema):
+class ContactFilter(FilterSchema):
     customer_id: int | None = None
-    active: bool | None = None
+    active: Annotated[bool | None, FilterLookup("is_active")] = None
 
 
 _PHONES = ("phone", "fax", "mobile")
@@ -175,10 +176,7 @@ def customers_update(request: HttpRequest, customer_id: int, payload: CustomerPa
 def contacts_list(request: HttpRequest, filters: Query[ContactFilter]):  # type: ignore[no-untyped-def]
     visible = Customer.objects.filter(customer_scope(acting_user(request)))
     contacts = Contact.objects.filter(customer__in=visible)
-    if filters.customer_id is not None:
-        contacts = contacts.filter(customer_id=filters.customer_id)
-    if filters.active is not None:
-        contacts = contacts.filter(is_active=filters.active)
+    contacts = filters.filter(contacts)
     return contacts
 
 

@@ -95,7 +95,7 @@ def import_preview_page(request: Request, token: str) -> HttpResponse:
 
 
 @require_POST
-def import_confirm(request: Request, token: str) -> HttpResponse:
+def import_confirm(request: Request, token: str) -> HttpResponse | StreamingHttpResponse:
     """Runs the import in this request, in one transaction, and shows the result.
 
     A large file's page is streamed: the browser shows a progress bar that

@@ -2,10 +2,11 @@
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Header, Query, Router, Schema
+from ninja import Field, FilterLookup, FilterSchema, Header, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -94,10 +95,10 @@ class OrderUpdateIn(OrderTermsSchema):
     )
 
 
-class OrderFilter(Schema):
+class OrderFilter(FilterSchema):
     customer_id: int | None = None
-    ordered_from: date | None = None
-    ordered_until: date | None = None
+    ordered_from: Annotated[date | None, FilterLookup("ordered_on__gte")] = None
+    ordered_until: Annotated[date | None, FilterLookup("ordered_on__lte")] = None
 
 
 def order_data(terms: OrderTermsSchema) -> OrderData:
@@ -130,12 +131,7 @@ def expected_version(body_version: int | None, if_match: str | None) -> int:
 def orders_list(request: HttpRequest, filters: Query[OrderFilter]):  # type: ignore[no-untyped-def]
     visible = Customer.objects.filter(customer_scope(acting_user(request)))
     orders = Order.objects.filter(customer__in=visible).prefetch_related("lines")
-    if filters.customer_id is not None:
-        orders = orders.filter(customer_id=filters.customer_id)
-    if filters.ordered_from is not None:
-        orders = orders.filter(ordered_on__gte=filters.ordered_from)
-    if filters.ordered_until is not None:
-        orders = orders.filter(ordered_on__lte=filters.ordered_until)
+    orders = filters.filter(orders)
     return orders
 
 

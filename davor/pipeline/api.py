@@ -2,9 +2,11 @@
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Annotated
 
+from django.db.models import Q
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from davor.lib.api import CursorPagination, acting_user
@@ -39,10 +41,10 @@ class OpportunityPatch(Schema):
     status: Opportunity.Status | None = None
 
 
-class OpportunityFilter(Schema):
+class OpportunityFilter(FilterSchema):
     customer_id: int | None = None
     status: Opportunity.Status | None = None
-    horizon_until: date | None = None
+    horizon_until: Annotated[date | None, FilterLookup("horizon__lte")] = None
 
 
 class ReferralOut(Schema):
@@ -64,23 +66,22 @@ class ReferralPatch(Schema):
     thanked: bool | None = Field(None, description="true records the thank-you now; false clears it.")
 
 
-class ReferralFilter(Schema):
-    customer_id: int | None = Field(None, description="The customer who recommended.")
+class ReferralFilter(FilterSchema):
+    customer_id: Annotated[int | None, FilterLookup("referring_customer_id")] = Field(
+        None, description="The customer who recommended."
+    )
     status: Referral.Status | None = None
     thanked: bool | None = None
+
+    def filter_thanked(self, value: bool | None) -> Q:
+        return Q() if value is None else Q(thanked_at__isnull=not value)
 
 
 @router.get("/opportunities/", response=list[OpportunityOut])
 @paginate(CursorPagination)
 def opportunities_list(request: HttpRequest, filters: Query[OpportunityFilter]):  # type: ignore[no-untyped-def]
     opportunities = opportunity_list(user=acting_user(request))
-    if filters.customer_id is not None:
-        opportunities = opportunities.filter(customer_id=filters.customer_id)
-    if filters.status is not None:
-        opportunities = opportunities.filter(status=filters.status)
-    if filters.horizon_until is not None:
-        opportunities = opportunities.filter(horizon__lte=filters.horizon_until)
-    return opportunities
+    return filters.filter(opportunities)
 
 
 @router.get("/opportunities/{opportunity_id}/", response=OpportunityOut)
@@ -102,13 +103,7 @@ def opportunities_update(request: HttpRequest, opportunity_id: int, payload: Opp
 @paginate(CursorPagination)
 def referrals_list(request: HttpRequest, filters: Query[ReferralFilter]):  # type: ignore[no-untyped-def]
     referrals = referral_list(user=acting_user(request))
-    if filters.customer_id is not None:
-        referrals = referrals.filter(referring_customer_id=filters.customer_id)
-    if filters.status is not None:
-        referrals = referrals.filter(status=filters.status)
-    if filters.thanked is not None:
-        referrals = referrals.filter(thanked_at__isnull=not filters.thanked)
-    return referrals
+    return filters.filter(referrals)
 
 
 @router.get("/referrals/{referral_id}/", response=ReferralOut)

@@ -177,7 +177,7 @@ def _on_customer(scope: Q, via: str = "customer") -> Q:
     result = Q()
     result.connector, result.negated = scope.connector, scope.negated
     result.children = [
-        _on_customer(child, via) if isinstance(child, Q) else (f"{via}__{child[0]}", child[1])
+        _on_customer(child, via) if isinstance(child, Q) else (f"{via}__{child[0]}", child[1])  # type: ignore[index]
         for child in scope.children
     ]
     return result
