@@ -40,6 +40,7 @@ DAVOR_DATA_DIR=$(mktemp -d)
 trap 'rm -rf "$DAVOR_DATA_DIR"' EXIT
 
 "${UV[@]}" run ruff check .
+"${UV[@]}" run mypy davor
 "${UV[@]}" run davor makemigrations --check --dry-run >/dev/null
 
 echo "== SQLite =="
