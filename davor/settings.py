@@ -208,8 +208,7 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
 
-# Seeds for the wrap-up's editable lists live in migrations; this is how far
-# back "recent" reaches on the briefing.
+# How many of a customer's calls the customer page's timeline shows.
 DAVOR_BRIEFING_CALLS = 20
 
 # Agenda: background work, reminders, calendars and care messages (davor/agenda).

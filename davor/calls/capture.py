@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy as _
 from davor.calls.wrapup import (
     AppointmentData,
     BudgetData,
-    LineData,
     OrderData,
     ParticipantData,
     ReferralData,
@@ -231,4 +230,4 @@ def _same(a: str, b: str) -> bool:
     return a.strip().casefold() == b.strip().casefold()
 
 
-__all__ = ["Capture", "LineData", "Segment", "capture_note", "wrapup_merge"]
+__all__ = ["Capture", "Segment", "capture_note", "wrapup_merge"]

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -132,7 +133,7 @@ class Briefing:
     today: date | None = None
 
 
-def customer_briefing(*, customer: Customer, calls_limit: int = 20) -> Briefing:
+def customer_briefing(*, customer: Customer, calls_limit: int | None = None) -> Briefing:
     """The customer page's briefing; ``customer`` must come from a scoped selector."""
     today = timezone.localdate()
     orders = Order.objects.filter(customer=customer).prefetch_related("lines").order_by("-ordered_on", "-pk")
@@ -157,6 +158,6 @@ def customer_briefing(*, customer: Customer, calls_limit: int = 20) -> Briefing:
         personal_notes=list(customer.calls.exclude(personal_note="").order_by("-started_at")[:5]),
         calls=customer.calls.select_related("outcome", "user")
         .prefetch_related("contacts", Prefetch("order", queryset=Order.objects.prefetch_related("lines")))
-        .order_by("-started_at")[:calls_limit],
+        .order_by("-started_at")[: calls_limit or settings.DAVOR_BRIEFING_CALLS],
         today=today,
     )
