@@ -8,7 +8,7 @@ apply the user's scope inside the same query (a seller's newest matches are
 found even when colleagues own most of the data).
 """
 
-from django.db import connection
+from django.db import connection, transaction
 from rapidfuzz import fuzz, process
 
 from davor.search import schema
@@ -24,8 +24,10 @@ CUSTOMER_COLUMN = {
     "opportunity": "customer_id",
     "referral": "referring_customer_id",
 }
-PG_RANK_WINDOW = 500  # PostgreSQL recomputes each document's vector to rank it: fewer, but still the newest
+PG_RANK_WINDOW = 500  # PostgreSQL ranks fewer than SQLite, but still the newest
+PG_NEWEST_SLICE = 25_000  # records where a common word's newest matches are looked for first (see _pg_text)
 FUZZY_CUTOFF = 80
+EVERYTHING = "1 = 1"  # the scope of a user who sees every customer
 
 
 def scope_sql(user: User) -> tuple[str, list]:
@@ -35,7 +37,7 @@ def scope_sql(user: User) -> tuple[str, list]:
     test checks that it agrees with customer_scope for every role.
     """
     if user.is_superuser or user.role == User.Role.ADMIN:
-        return "1 = 1", []
+        return EVERYTHING, []
     if user.role == User.Role.MANAGER and user.team_id:
         return "(cu.owner_id = %s OR cu.owner_id IN (SELECT id FROM users_user WHERE team_id = %s))", [
             user.pk,
@@ -73,18 +75,57 @@ def raw_fts(*, kind: str, match: str, limit: int = 20) -> list[int]:
 
 
 def _sqlite_text(*, kind: str, match: str, user: User, limit: int) -> list[int]:
+    """The newest matches ranked by bm25, then the first ``limit`` of them the user may see.
+
+    The scope is checked on the ranked list and only until ``limit`` rows
+    passed (a manager's query looks up a handful of customers, not 2,000).
+    When the window was full and too few of it were in scope (a seller
+    whose colleagues wrote most of the newest notes), the query is asked
+    again with the scope inside the window, so that the seller's own newest
+    matches are ranked.
+    """
+    fts = schema.BY_KIND[kind].fts
+    weights = ", 10.0, 1.0" if schema.BY_KIND[kind].name_columns else ""  # a name hit beats a note hit
+    window = (
+        f"SELECT rowid, bm25({fts}{weights}) AS score FROM {fts} WHERE {fts} MATCH %s "
+        f"ORDER BY rowid DESC LIMIT {RANK_WINDOW}"
+    )
+    where, params = scope_sql(user)
+    if where == EVERYTHING:  # the bare ranked window
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid FROM ({window}) ORDER BY score LIMIT %s", [match, limit])
+            return [r[0] for r in cursor.fetchall()]
+    sql = (
+        f"WITH w AS MATERIALIZED ({window}) "
+        "SELECT NULL, count(*) FROM w UNION ALL SELECT * FROM ("
+        f"SELECT ranked.rowid, NULL FROM (SELECT rowid, score FROM w ORDER BY score LIMIT {RANK_WINDOW}) ranked "
+        f"{_joins(kind, 'ranked.rowid')} WHERE {where} LIMIT %s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, *params, limit])
+        (_, in_window), *rows = cursor.fetchall()
+    if len(rows) < limit and in_window >= RANK_WINDOW:
+        return _sqlite_text_scoped(kind=kind, match=match, user=user, limit=limit)
+    return [r[0] for r in rows]
+
+
+def _joins(kind: str, rowid: str) -> str:
+    """From an index row to its customer ``cu``."""
+    if kind == "customer":
+        return f"JOIN customers_customer cu ON cu.id = {rowid}"
+    table = schema.BY_KIND[kind].table
+    return f"JOIN {table} t ON t.id = {rowid} JOIN customers_customer cu ON cu.id = t.{CUSTOMER_COLUMN[kind]}"
+
+
+def _sqlite_text_scoped(*, kind: str, match: str, user: User, limit: int) -> list[int]:
+    """The newest matches *in scope*, ranked: every match is joined to its customer until the window is full."""
     fts = schema.BY_KIND[kind].fts
     where, params = scope_sql(user)
-    if kind == "customer":
-        joins = f"JOIN customers_customer cu ON cu.id = {fts}.rowid"
-    else:
-        table = schema.BY_KIND[kind].table
-        joins = f"JOIN {table} t ON t.id = {fts}.rowid JOIN customers_customer cu ON cu.id = t.{CUSTOMER_COLUMN[kind]}"
-    weights = ", 10.0, 1.0" if schema.BY_KIND[kind].name_columns else ""  # a name hit beats a note hit
+    weights = ", 10.0, 1.0" if schema.BY_KIND[kind].name_columns else ""
     sql = (
-        f"SELECT rowid FROM (SELECT {fts}.rowid AS rowid, bm25({fts}{weights}) AS score FROM {fts} {joins} "
-        f"WHERE {fts} MATCH %s AND {where} ORDER BY {fts}.rowid DESC LIMIT {RANK_WINDOW}) "
-        "ORDER BY score LIMIT %s"
+        f"SELECT rowid FROM (SELECT {fts}.rowid AS rowid, bm25({fts}{weights}) AS score FROM {fts} "
+        f"{_joins(kind, fts + '.rowid')} WHERE {fts} MATCH %s AND {where} ORDER BY {fts}.rowid DESC "
+        f"LIMIT {RANK_WINDOW}) ORDER BY score LIMIT %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [match, *params, limit])
@@ -92,6 +133,55 @@ def _sqlite_text(*, kind: str, match: str, user: User, limit: int) -> list[int]:
 
 
 def _pg_text(*, kind: str, terms: list[Term], user: User, limit: int) -> list[int]:
+    """The newest matches ranked by ts_rank, then the first ``limit`` of them the user may see.
+
+    The window of newest matches is found in two bounded steps, because
+    neither of PostgreSQL's two ways is good for every word: walking the
+    primary key backwards finds a common word's newest matches at once but
+    reads the whole table for a rare one; the GIN bitmap finds a rare word
+    at once but fetches every one of a common word's 200,000 rows. So:
+    first the newest ``PG_NEWEST_SLICE`` records only (either way is cheap
+    there); only if they hold fewer than the window, every match (then
+    there are few). Scope as on SQLite: checked on the ranked window, and
+    asked again inside the window when too few of it were the user's.
+    """
+    query = tsquery(terms)
+    table, document = schema.BY_KIND[kind].table, schema.PG_DOCUMENT_COLUMN
+    matching = f"SELECT id FROM {table} WHERE {document} @@ to_tsquery('german', %s)"
+    newest = (
+        f"{matching} AND id > (SELECT coalesce(max(id), 0) FROM {table}) - {PG_NEWEST_SLICE} "
+        f"ORDER BY id DESC LIMIT {PG_RANK_WINDOW}"
+    )
+    everywhere = f"SELECT id FROM ({matching} OFFSET 0) AS every_match ORDER BY id DESC LIMIT {PG_RANK_WINDOW}"
+    in_window, ids, older = _pg_ranked(kind=kind, window=newest, query=query, user=user, limit=limit)
+    if in_window < PG_RANK_WINDOW and older:
+        in_window, ids, _ = _pg_ranked(kind=kind, window=everywhere, query=query, user=user, limit=limit)
+    if len(ids) < limit and in_window >= PG_RANK_WINDOW and scope_sql(user)[0] != EVERYTHING:
+        return _pg_text_scoped(kind=kind, query=query, user=user, limit=limit)
+    return ids
+
+
+def _pg_ranked(*, kind: str, window: str, query: str, user: User, limit: int) -> tuple[int, list[int], bool]:
+    """How many matches the window holds, the best ``limit`` of them in the user's scope, and
+    whether the table has records older than the newest slice."""
+    alias = "cu" if kind == "customer" else "t"
+    document = schema.pg_document(kind, alias=alias)
+    table = schema.BY_KIND[kind].table
+    where, params = scope_sql(user)
+    sql = (
+        f"WITH w AS MATERIALIZED ({window}) "
+        f"SELECT NULL, count(*), (SELECT coalesce(max(id), 0) > {PG_NEWEST_SLICE} FROM {table}) FROM w UNION ALL ("
+        f"SELECT {alias}.id, NULL, NULL FROM w JOIN {_from(kind)} ON {alias}.id = w.id WHERE {where} "
+        f"ORDER BY ts_rank({document}, to_tsquery('german', %s)) DESC, {alias}.id DESC LIMIT %s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [query, *params, query, limit])
+        (_, in_window, older), *rows = cursor.fetchall()
+    return in_window, [r[0] for r in rows], older
+
+
+def _pg_text_scoped(*, kind: str, query: str, user: User, limit: int) -> list[int]:
+    """The newest matches *in scope*, ranked (the fallback for a user with a small share of the data)."""
     alias = "cu" if kind == "customer" else "t"
     document = schema.pg_document(kind, alias=alias)
     where, params = scope_sql(user)
@@ -101,7 +191,6 @@ def _pg_text(*, kind: str, terms: list[Term], user: User, limit: int) -> list[in
         f"ORDER BY {alias}.id DESC LIMIT {PG_RANK_WINDOW}) AS newest "
         "ORDER BY ts_rank(doc, to_tsquery('german', %s)) DESC, id DESC LIMIT %s"
     )
-    query = tsquery(terms)
     with connection.cursor() as cursor:
         cursor.execute(sql, [query, *params, query, limit])
         return [r[0] for r in cursor.fetchall()]
@@ -124,21 +213,45 @@ def similar_names(*, kind: str, terms: list[Term], user: User, limit: int) -> li
 
 
 def _sqlite_similar_terms(kind: str, word: str) -> list[str]:
-    """Words of the name index like ``word``: only those with its first letter and about its length are compared.
+    """Words of the name index like ``word``: only those that start as it does and are about as long are compared.
 
-    The vocabulary table reads a range of the index's terms, so the
-    comparison sees a few hundred names, not all 300,000.
+    The vocabulary table reads a range of the index's terms (and counts
+    their rows as it goes), so the range is the query's first two letters:
+    a few dozen names, not all 300,000; a typo in the first two letters is
+    not forgiven.
     """
     vocab = schema.BY_KIND[kind].fts + "_vocab"
-    first = word[0]
+    start = word[:2]
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT term FROM {vocab} WHERE col = 'name' AND term >= %s AND term < %s",
-            [first, first + "\U0010ffff"],
+            [start, start + "\U0010ffff"],
         )
         candidates = [r[0] for r in cursor.fetchall() if abs(len(r[0]) - len(word)) <= 2]
     hits = process.extract(word, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
     return [hit[0] for hit in hits if hit[0].isalnum()]
+
+
+def is_whole_word(word: str) -> bool:
+    """Whether ``word`` is a word of any index as it stands (then a search for it is not a word still being typed)."""
+    if connection.vendor == "postgresql":
+        tables = " OR ".join(
+            f"EXISTS (SELECT 1 FROM {s.table} WHERE {schema.PG_DOCUMENT_COLUMN} @@ to_tsquery('german', %s))"
+            for s in schema.SOURCES
+        )
+        params = [f"'{word}'"] * len(schema.SOURCES)
+        with transaction.atomic(), connection.cursor() as cursor:
+            # EXISTS makes the planner hope for an early row in a sequential scan (100 ms for a word
+            # that is not there); the GIN index answers in a millisecond.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"SELECT {tables}", params)
+            return bool(cursor.fetchone()[0])
+    else:
+        tables = " OR ".join(f"EXISTS (SELECT 1 FROM {s.fts} WHERE {s.fts} MATCH %s)" for s in schema.SOURCES)
+        params = [f'"{word}"'] * len(schema.SOURCES)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {tables}", params)
+        return bool(cursor.fetchone()[0])
 
 
 def _pg_names(*, kind: str, text: str, user: User, limit: int) -> list[int]:

@@ -99,7 +99,8 @@ def search(*, user: User, query: str, prefix: bool = False, limit: int = 8) -> S
     """Customers, contacts, calls, orders, purchase wishes and referrals matching ``query``.
 
     ``prefix`` (as you type) lets the last word match the start of a word.
-    A plain search that finds nothing is retried as a prefix search.
+    A plain search that finds nothing is retried as a prefix search when
+    its last word is no word of the index (it was not typed to its end).
     """
     query = " ".join(query.split())[:MAX_QUERY_CHARS]
     found: dict[str, list[int]] = {}
@@ -121,7 +122,8 @@ def search(*, user: User, query: str, prefix: bool = False, limit: int = 8) -> S
         if kind in ("customer", "contact") and len(found.get(kind, [])) < limit:
             _merge(found, kind, backends.similar_names(kind=kind, terms=words, user=user, limit=limit))
     results = _results(query, found, user=user, limit=limit)
-    if not results.groups and not prefix and words:
+    if not results.groups and not prefix and words and not backends.is_whole_word(words[-1].word):
+        # Enter pressed on a word not yet complete ("Wartungsv"): as if still typing.
         return search(user=user, query=query, prefix=True, limit=limit)
     return results
 

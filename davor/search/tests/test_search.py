@@ -187,3 +187,29 @@ def test_the_sql_scope_agrees_with_customer_scope(owner, teammate, outsider, cus
         cursor.execute(f"SELECT cu.id FROM customers_customer cu WHERE {where} ORDER BY cu.id", params)
         by_sql = [row[0] for row in cursor.fetchall()]
     assert by_sql == list(Customer.objects.filter(customer_scope(owner)).order_by("pk").values_list("pk", flat=True))
+
+
+def test_a_sellers_older_matches_are_found_when_colleagues_wrote_the_newest(owner, teammate, call, monkeypatch):
+    """The ranked window holds the newest matches of everyone; too few of them the seller's: asked again in scope."""
+    from davor.search import backends
+
+    monkeypatch.setattr(backends, "RANK_WINDOW", 2)
+    monkeypatch.setattr(backends, "PG_RANK_WINDOW", 2)
+    theirs = Customer.objects.create(owner=teammate, number="K-20001", name="Teamkunde")
+    newest = [
+        Call.objects.create(
+            customer=theirs, user=teammate, started_at=call.started_at, outcome=call.outcome, note="Wartungsvertrag"
+        ).pk
+        for _ in range(3)
+    ][-2:]
+    assert _ids(owner, "Wartungsvertrag", "call") == [call.pk]
+    assert sorted(_ids(teammate, "Wartungsvertrag", "call")) == newest  # only the window is ranked
+
+
+def test_enter_on_a_word_still_being_typed_searches_its_start_but_a_whole_word_does_not(owner, call):
+    assert _ids(owner, "Anlage Wartung", "call") == [call.pk]  # "wartung" is no word of the index: still typing
+    Call.objects.create(
+        customer=call.customer, user=owner, started_at=call.started_at, outcome=call.outcome, note="Wartung erledigt"
+    )
+    # Now it is a word: the search means it, and no note has it together with "Anlage".
+    assert search(user=owner, query="Anlage Wartung").groups == []
