@@ -24,7 +24,7 @@ CUSTOMER_COLUMN = {
     "opportunity": "customer_id",
     "referral": "referring_customer_id",
 }
-PG_RANK_WINDOW = 500  # PostgreSQL ranks fewer than SQLite, but still the newest
+PG_RANK_WINDOW = 200  # PostgreSQL ranks fewer than SQLite (so a 1 % word fills it from the newest slice)
 PG_NEWEST_SLICE = 25_000  # records where a common word's newest matches are looked for first (see _pg_text)
 FUZZY_CUTOFF = 80
 EVERYTHING = "1 = 1"  # the scope of a user who sees every customer
@@ -133,6 +133,11 @@ def _sqlite_text_scoped(*, kind: str, match: str, user: User, limit: int) -> lis
 
 
 def _pg_text(*, kind: str, terms: list[Term], user: User, limit: int) -> list[int]:
+    """Ids of ``kind`` matching every term: see _pg_text_query."""
+    return _pg_text_query(kind=kind, query=tsquery(terms), user=user, limit=limit)
+
+
+def _pg_text_query(*, kind: str, query: str, user: User, limit: int) -> list[int]:
     """The newest matches ranked by ts_rank, then the first ``limit`` of them the user may see.
 
     The window of newest matches is found in two bounded steps, because
@@ -145,7 +150,6 @@ def _pg_text(*, kind: str, terms: list[Term], user: User, limit: int) -> list[in
     there are few). Scope as on SQLite: checked on the ranked window, and
     asked again inside the window when too few of it were the user's.
     """
-    query = tsquery(terms)
     table, document = schema.BY_KIND[kind].table, schema.PG_DOCUMENT_COLUMN
     matching = f"SELECT id FROM {table} WHERE {document} @@ to_tsquery('german', %s)"
     newest = (
@@ -202,7 +206,11 @@ def similar_names(*, kind: str, terms: list[Term], user: User, limit: int) -> li
     if not words:
         return []
     if connection.vendor == "postgresql":
-        return _pg_names(kind=kind, text=" ".join(words), user=user, limit=limit)
+        similar = [w for word in words for w in _pg_similar_words(kind, fold(word))]
+        if not similar:
+            return []
+        query = " | ".join(f"'{w}':A" for w in similar)  # in a name (weight A), as the name has it
+        return _pg_text_query(kind=kind, query=query, user=user, limit=limit)
     extra = []
     for word in words:
         extra += _sqlite_similar_terms(kind, word)
@@ -254,18 +262,17 @@ def is_whole_word(word: str) -> bool:
         return bool(cursor.fetchone()[0])
 
 
-def _pg_names(*, kind: str, text: str, user: User, limit: int) -> list[int]:
-    alias = "cu" if kind == "customer" else "t"
-    expression = schema.pg_name(kind, alias=alias)
-    where, params = scope_sql(user)
-    folded = fold(text)
-    sql = (
-        f"SELECT {alias}.id FROM {_from(kind)} WHERE %s <%% {expression} AND {where} "
-        f"ORDER BY word_similarity(%s, {expression}) DESC, {alias}.id DESC LIMIT %s"
-    )
+def _pg_similar_words(kind: str, folded: str) -> list[str]:
+    """Words of names like ``folded`` (as the names have them): trigram candidates, then the same cut-off as SQLite."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, [folded, *params, folded, limit])
-        return [r[0] for r in cursor.fetchall()]
+        cursor.execute(
+            f"SELECT word, folded FROM {schema.PG_NAME_WORDS} WHERE kind = %s AND folded %% %s "
+            "ORDER BY similarity(folded, %s) DESC LIMIT 20",
+            [kind, folded, folded],
+        )
+        candidates = {word: their_folded for word, their_folded in cursor.fetchall()}
+    hits = process.extract(folded, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+    return [hit[2] for hit in hits if hit[2].isalnum()]
 
 
 def email_owners(*, kind: str, email: str, user: User, limit: int) -> list[int]:

@@ -213,3 +213,9 @@ def test_enter_on_a_word_still_being_typed_searches_its_start_but_a_whole_word_d
     )
     # Now it is a word: the search means it, and no note has it together with "Anlage".
     assert search(user=owner, query="Anlage Wartung").groups == []
+
+
+def test_a_renamed_contact_is_found_with_a_typo(owner, contact):
+    contact.last_name = "Zimmermann"
+    contact.save()
+    assert _ids(owner, "Zimerman", "contact") == [contact.pk]
