@@ -159,8 +159,10 @@ def _redact(text: str, pattern: re.Pattern[str]) -> str:
 def contact_erase(*, user: User, contact, request=None) -> Erasure:
     """Anonymise the person everywhere; flag the calls that mentioned them for a seller's review."""
     from davor.agenda.models import Task
+    from davor.search.backends import forget_name_words
 
     terms = personal_terms(contact)
+    old_name = f"{contact.first_name} {contact.last_name}"
     pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE) if terms else None
     call_ids = set(contact.calls.values_list("pk", flat=True))
     contact.participations.update(name=ERASED, position="", extension="")
@@ -181,6 +183,7 @@ def contact_erase(*, user: User, contact, request=None) -> Erasure:
     contact.save()
     del contact.skip_history_when_saving
     contact.history.all().delete()  # the old versions hold everything that was just erased
+    forget_name_words(old_name)  # and the search's table of name words (PostgreSQL)
     calls = apps.get_model("calls", "Call").objects.filter(pk__in=call_ids).select_related("user", "customer")
     for call in calls:
         with translation.override(call.user.language or "de"):

@@ -8,6 +8,8 @@ apply the user's scope inside the same query (a seller's newest matches are
 found even when colleagues own most of the data).
 """
 
+import re
+
 from django.db import connection, transaction
 from rapidfuzz import fuzz, process
 
@@ -273,6 +275,29 @@ def _pg_similar_words(kind: str, folded: str) -> list[str]:
         candidates = {word: their_folded for word, their_folded in cursor.fetchall()}
     hits = process.extract(folded, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
     return [hit[2] for hit in hits if hit[2].isalnum()]
+
+
+def forget_name_words(name: str) -> None:
+    """After an erasure: drop the name's words from PostgreSQL's word table unless another name still has them.
+
+    (SQLite's fuzzy pass reads the FTS5 vocabulary, which forgets a word with its last row.)
+    """
+    if connection.vendor != "postgresql":
+        return
+    words = {w for w in re.split(r"[\W_]+", name.lower()) if len(w) >= 3}
+    names = {
+        kind: "lower(" + " || ' ' || ".join(f"coalesce({c}, '')" for c in schema.BY_KIND[kind].name_columns) + ")"
+        for kind in ("customer", "contact")
+    }
+    with connection.cursor() as cursor:
+        for word in words:  # letters and digits only, so safe inside the pattern
+            pattern = f"(^|[^[:alnum:]]){word}($|[^[:alnum:]])"
+            for kind, expression in names.items():
+                cursor.execute(
+                    f"DELETE FROM {schema.PG_NAME_WORDS} WHERE kind = %s AND word = %s "
+                    f"AND NOT EXISTS (SELECT 1 FROM {schema.BY_KIND[kind].table} WHERE {expression} ~ %s)",
+                    [kind, word, pattern],
+                )
 
 
 def email_owners(*, kind: str, email: str, user: User, limit: int) -> list[int]:

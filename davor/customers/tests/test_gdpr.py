@@ -2,6 +2,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -54,6 +55,10 @@ def test_erasure_leaves_none_of_the_person(client, manager, contact, footprint):
     assert "Kessler" not in review.title
     event = AuditEvent.objects.get(action="erasure")
     assert "Kessler" not in json.dumps(event.details) and "kessler" not in event.username
+    if connection.vendor == "postgresql":  # the search's name words (SQLite reads them from its index)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT kind, word FROM search_name_word WHERE word IN ('jens', 'kessler')")
+            assert ("contact", "kessler") not in cursor.fetchall()
 
 
 def test_a_seller_may_not_erase_and_needs_the_box_ticked(owner_client, client, manager, contact):
