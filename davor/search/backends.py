@@ -1,14 +1,13 @@
 """The full-text and name queries, one way per database.
 
 SQLite asks the FTS5 tables that the triggers keep in sync; PostgreSQL asks
-its expression indexes (``german`` full text, pg_trgm on folded names). Both
-rank only the newest ``RANK_WINDOW`` matches of a kind, so that a word found
-in 180,000 notes costs as little as a rare one, and both join the customer to
-apply the user's scope inside the same query (a seller's newest matches are
-found even when colleagues own most of the data).
+its stored ``german`` tsvector columns and, for names, a trigram-indexed
+table of name words. Both rank only the newest matches of a kind, so that a
+word found in 180,000 notes costs as little as a rare one, then check the
+user's scope on the ranked list until a group is full; when too few of the
+window were the user's, they ask again with the scope inside the window (a
+seller's newest matches are found even when colleagues own most of the data).
 """
-
-import re
 
 from django.db import connection, transaction
 from rapidfuzz import fuzz, process
@@ -87,10 +86,8 @@ def _sqlite_text(*, kind: str, match: str, user: User, limit: int) -> list[int]:
     matches are ranked.
     """
     fts = schema.BY_KIND[kind].fts
-    weights = ", 10.0, 1.0" if schema.BY_KIND[kind].name_columns else ""  # a name hit beats a note hit
     window = (
-        f"SELECT rowid, bm25({fts}{weights}) AS score FROM {fts} WHERE {fts} MATCH %s "
-        f"ORDER BY rowid DESC LIMIT {RANK_WINDOW}"
+        f"SELECT rowid, {_bm25(kind)} AS score FROM {fts} WHERE {fts} MATCH %s ORDER BY rowid DESC LIMIT {RANK_WINDOW}"
     )
     where, params = scope_sql(user)
     if where == EVERYTHING:  # the bare ranked window
@@ -111,21 +108,26 @@ def _sqlite_text(*, kind: str, match: str, user: User, limit: int) -> list[int]:
     return [r[0] for r in rows]
 
 
-def _joins(kind: str, rowid: str) -> str:
-    """From an index row to its customer ``cu``."""
+def _bm25(kind: str) -> str:
+    fts = schema.BY_KIND[kind].fts
+    weights = ", 10.0, 1.0" if schema.BY_KIND[kind].name_columns else ""  # a name hit beats a note hit
+    return f"bm25({fts}{weights})"
+
+
+def _joins(kind: str, id_: str) -> str:
+    """From a matching record's id to its customer ``cu`` (and the record as ``t``)."""
     if kind == "customer":
-        return f"JOIN customers_customer cu ON cu.id = {rowid}"
+        return f"JOIN customers_customer cu ON cu.id = {id_}"
     table = schema.BY_KIND[kind].table
-    return f"JOIN {table} t ON t.id = {rowid} JOIN customers_customer cu ON cu.id = t.{CUSTOMER_COLUMN[kind]}"
+    return f"JOIN {table} t ON t.id = {id_} JOIN customers_customer cu ON cu.id = t.{CUSTOMER_COLUMN[kind]}"
 
 
 def _sqlite_text_scoped(*, kind: str, match: str, user: User, limit: int) -> list[int]:
     """The newest matches *in scope*, ranked: every match is joined to its customer until the window is full."""
     fts = schema.BY_KIND[kind].fts
     where, params = scope_sql(user)
-    weights = ", 10.0, 1.0" if schema.BY_KIND[kind].name_columns else ""
     sql = (
-        f"SELECT rowid FROM (SELECT {fts}.rowid AS rowid, bm25({fts}{weights}) AS score FROM {fts} "
+        f"SELECT rowid FROM (SELECT {fts}.rowid AS rowid, {_bm25(kind)} AS score FROM {fts} "
         f"{_joins(kind, fts + '.rowid')} WHERE {fts} MATCH %s AND {where} ORDER BY {fts}.rowid DESC "
         f"LIMIT {RANK_WINDOW}) ORDER BY score LIMIT %s"
     )
@@ -177,7 +179,7 @@ def _pg_ranked(*, kind: str, window: str, query: str, user: User, limit: int) ->
     sql = (
         f"WITH w AS MATERIALIZED ({window}) "
         f"SELECT NULL, count(*), (SELECT coalesce(max(id), 0) > {PG_NEWEST_SLICE} FROM {table}) FROM w UNION ALL ("
-        f"SELECT {alias}.id, NULL, NULL FROM w JOIN {_from(kind)} ON {alias}.id = w.id WHERE {where} "
+        f"SELECT {alias}.id, NULL, NULL FROM w {_joins(kind, 'w.id')} WHERE {where} "
         f"ORDER BY ts_rank({document}, to_tsquery('german', %s)) DESC, {alias}.id DESC LIMIT %s)"
     )
     with connection.cursor() as cursor:
@@ -256,9 +258,8 @@ def is_whole_word(word: str) -> bool:
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(f"SELECT {tables}", params)
             return bool(cursor.fetchone()[0])
-    else:
-        tables = " OR ".join(f"EXISTS (SELECT 1 FROM {s.fts} WHERE {s.fts} MATCH %s)" for s in schema.SOURCES)
-        params = [f'"{word}"'] * len(schema.SOURCES)
+    tables = " OR ".join(f"EXISTS (SELECT 1 FROM {s.fts} WHERE {s.fts} MATCH %s)" for s in schema.SOURCES)
+    params = [f'"{word}"'] * len(schema.SOURCES)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {tables}", params)
         return bool(cursor.fetchone()[0])
@@ -284,20 +285,9 @@ def forget_name_words(name: str) -> None:
     """
     if connection.vendor != "postgresql":
         return
-    words = {w for w in re.split(r"[\W_]+", name.lower()) if len(w) >= 3}
-    names = {
-        kind: "lower(" + " || ' ' || ".join(f"coalesce({c}, '')" for c in schema.BY_KIND[kind].name_columns) + ")"
-        for kind in ("customer", "contact")
-    }
     with connection.cursor() as cursor:
-        for word in words:  # letters and digits only, so safe inside the pattern
-            pattern = f"(^|[^[:alnum:]]){word}($|[^[:alnum:]])"
-            for kind, expression in names.items():
-                cursor.execute(
-                    f"DELETE FROM {schema.PG_NAME_WORDS} WHERE kind = %s AND word = %s "
-                    f"AND NOT EXISTS (SELECT 1 FROM {schema.BY_KIND[kind].table} WHERE {expression} ~ %s)",
-                    [kind, word, pattern],
-                )
+        for kind in schema.PG_NAME_KINDS:
+            cursor.execute(schema.postgres_forget_words(kind), [name])
 
 
 def email_owners(*, kind: str, email: str, user: User, limit: int) -> list[int]:

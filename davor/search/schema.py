@@ -212,6 +212,7 @@ def postgres_drop() -> list[str]:
 # word whose last owner is gone stays; it only costs a lookup that finds
 # nothing).
 PG_NAME_WORDS = "search_name_word"
+_PG_WORD_SPLIT = "'[^[:alnum:]]+'"  # a name's words, as regexp_split_to_table takes the separator
 _PG_NAME_OF = {"customer": "NEW.name", "contact": "coalesce(NEW.first_name, '') || ' ' || coalesce(NEW.last_name, '')"}
 
 
@@ -221,7 +222,19 @@ def _pg_words(kind: str, source: str = "") -> str:
     rows = f"{source} AS src, " if source else ""
     return (
         f"SELECT DISTINCT '{kind}', w, {PG_FOLD_FUNCTION}(w) "
-        f"FROM {rows}regexp_split_to_table(lower({name}), '[^[:alnum:]]+') AS w WHERE length(w) >= 3"
+        f"FROM {rows}regexp_split_to_table(lower({name}), {_PG_WORD_SPLIT}) AS w WHERE length(w) >= 3"
+    )
+
+
+def postgres_forget_words(kind: str) -> str:
+    """Delete the words of a name (the parameter) that no name of ``kind`` has any more, split as the trigger splits."""
+    name = _PG_NAME_OF[kind].replace("NEW.", "src.")
+    return (
+        f"DELETE FROM {PG_NAME_WORDS} AS gone WHERE gone.kind = '{kind}' AND gone.word IN "
+        f"(SELECT w FROM regexp_split_to_table(lower(%s), {_PG_WORD_SPLIT}) AS w) AND NOT EXISTS "
+        f"(SELECT 1 FROM {BY_KIND[kind].table} AS src "
+        # the word between two separators (a word holds letters and digits only, so it is safe in the pattern)
+        f"WHERE lower({name}) ~ ('(^|[^[:alnum:]])' || gone.word || '($|[^[:alnum:]])'))"
     )
 
 
