@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 from davor.customers.models import Channel, Contact, Customer
 from davor.customers.selectors import contact_get_for_user, customer_get_for_user, customer_list, customer_scope
 from davor.customers.services import contact_create, contact_update, customer_create, customer_update
-from davor.lib.api import CursorPagination, acting_user, phone_e164
+from davor.lib.api import CursorPagination, acting_user, patch_fields, phone_e164
 
 router = Router(tags=["customers"])
 
@@ -135,9 +135,7 @@ _PHONES = ("phone", "fax", "mobile")
 
 
 def _fields(payload: Schema, *, partial: bool) -> dict:
-    fields = payload.dict(exclude_unset=partial)
-    if partial:
-        fields = {name: value for name, value in fields.items() if value is not None}
+    fields = patch_fields(payload) if partial else payload.dict()
     for name in _PHONES:
         if name in fields:
             fields[name] = phone_e164(fields[name], name)

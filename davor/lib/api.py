@@ -1,4 +1,4 @@
-"""Small helpers the API routers share: cursor pagination, the acting user, field errors.
+"""Small helpers the API routers share: cursor pagination, the acting user, PATCH fields, field errors.
 
 No business rules here; every router still reads through its app's scoped
 selectors and writes through its services.
@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from ninja import Schema
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import CursorPagination as NinjaCursorPagination
 from pydantic import AfterValidator
@@ -35,6 +36,13 @@ class CursorPagination(NinjaCursorPagination):
 def acting_user(request: HttpRequest) -> Any:
     """The user the request acts as: the token's or the session's (set by the API's auth classes)."""
     return request.auth  # type: ignore[attr-defined]
+
+
+def patch_fields(payload: Schema, *, nullable: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The fields a PATCH sent; null means "leave as is", except for the ``nullable`` fields, which it empties."""
+    return {
+        name: value for name, value in payload.dict(exclude_unset=True).items() if value is not None or name in nullable
+    }
 
 
 def field_error(loc: str, message: str) -> NinjaValidationError:

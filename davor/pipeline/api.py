@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
-from davor.lib.api import CursorPagination, acting_user
+from davor.lib.api import CursorPagination, acting_user, patch_fields
 from davor.pipeline.models import Opportunity, Referral
 from davor.pipeline.selectors import (
     opportunity_get_for_user,
@@ -92,10 +92,7 @@ def opportunities_read(request: HttpRequest, opportunity_id: int) -> Opportunity
 @router.patch("/opportunities/{opportunity_id}/", response=OpportunityOut)
 def opportunities_update(request: HttpRequest, opportunity_id: int, payload: OpportunityPatch) -> Opportunity:
     opportunity = opportunity_get_for_user(user=acting_user(request), opportunity_id=opportunity_id)
-    fields = payload.dict(exclude_unset=True)
-    for name in ("description", "status"):  # these cannot be emptied; null means "leave as is"
-        if fields.get(name, "") is None:
-            del fields[name]
+    fields = patch_fields(payload, nullable=("horizon", "estimated_value"))  # description and status can't be emptied
     return opportunity_update(opportunity=opportunity, **fields)
 
 
@@ -114,5 +111,4 @@ def referrals_read(request: HttpRequest, referral_id: int) -> Referral:
 @router.patch("/referrals/{referral_id}/", response=ReferralOut)
 def referrals_update(request: HttpRequest, referral_id: int, payload: ReferralPatch) -> Referral:
     referral = referral_get_for_user(user=acting_user(request), referral_id=referral_id)
-    fields = {name: value for name, value in payload.dict(exclude_unset=True).items() if value is not None}
-    return referral_update(referral=referral, **fields)
+    return referral_update(referral=referral, **patch_fields(payload))

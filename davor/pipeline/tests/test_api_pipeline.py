@@ -23,6 +23,16 @@ def test_it_lists_filters_and_updates_opportunities(owner_api, owner, customer):
     assert owner_api.send("PATCH", f"/opportunities/{wish.pk}/", {"status": "maybe"}).status_code == 422
 
 
+def test_a_null_in_a_patch_empties_only_what_may_be_empty(owner_api, owner, customer):
+    wish = Opportunity.objects.create(
+        customer=customer, owner=owner, description="Linearführungen", estimated_value=500
+    )
+    sent = {"description": None, "status": None, "estimated_value": None}
+    assert owner_api.send("PATCH", f"/opportunities/{wish.pk}/", sent).status_code == 200
+    wish.refresh_from_db()
+    assert (wish.description, wish.status, wish.estimated_value) == ("Linearführungen", "open", None)
+
+
 def test_it_lists_and_thanks_referrals(owner_api, customer):
     referral = _referral(customer)
 
