@@ -209,16 +209,21 @@ def postgres_drop() -> list[str]:
 # candidates for a typo like "Schmitd" (50 ms); over the few thousand
 # distinct words it finds a handful, which the full-text index then looks up.
 # A trigger adds the words of every new or renamed customer and contact (a
-# word whose last owner is gone stays; it only costs a lookup that finds
-# nothing).
+# word whose last owner was renamed or deleted stays; it only costs a lookup
+# that finds nothing); an erasure removes the person's words
+# (postgres_forget_words).
 PG_NAME_WORDS = "search_name_word"
 _PG_WORD_SPLIT = "'[^[:alnum:]]+'"  # a name's words, as regexp_split_to_table takes the separator
-_PG_NAME_OF = {"customer": "NEW.name", "contact": "coalesce(NEW.first_name, '') || ' ' || coalesce(NEW.last_name, '')"}
+
+
+def _pg_name_text(kind: str, row: str) -> str:
+    """The name columns of ``row`` (``NEW`` in a trigger, or a table alias) as one text."""
+    return " || ' ' || ".join(f"coalesce({row}.{c}, '')" for c in BY_KIND[kind].name_columns)
 
 
 def _pg_words(kind: str, source: str = "") -> str:
     """The distinct words (three letters or more) of the new row's name, or of every row of ``source``."""
-    name = _PG_NAME_OF[kind].replace("NEW.", "src.") if source else _PG_NAME_OF[kind]
+    name = _pg_name_text(kind, "src" if source else "NEW")
     rows = f"{source} AS src, " if source else ""
     return (
         f"SELECT DISTINCT '{kind}', w, {PG_FOLD_FUNCTION}(w) "
@@ -228,7 +233,7 @@ def _pg_words(kind: str, source: str = "") -> str:
 
 def postgres_forget_words(kind: str) -> str:
     """Delete the words of a name (the parameter) that no name of ``kind`` has any more, split as the trigger splits."""
-    name = _PG_NAME_OF[kind].replace("NEW.", "src.")
+    name = _pg_name_text(kind, "src")
     return (
         f"DELETE FROM {PG_NAME_WORDS} AS gone WHERE gone.kind = '{kind}' AND gone.word IN "
         f"(SELECT w FROM regexp_split_to_table(lower(%s), {_PG_WORD_SPLIT}) AS w) AND NOT EXISTS "
@@ -257,7 +262,7 @@ def postgres_v3_create() -> list[str]:
         # The whole-name trigram indexes of 0002 are no longer asked.
         *(f"DROP INDEX IF EXISTS search_{kind}_trgm" for kind in PG_NAME_KINDS),
     ]
-    for kind in _PG_NAME_OF:
+    for kind in PG_NAME_KINDS:
         source = BY_KIND[kind]
         statements += [
             f"CREATE FUNCTION {PG_NAME_WORDS}_{kind}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
@@ -272,7 +277,7 @@ def postgres_v3_create() -> list[str]:
 
 def postgres_v3_drop() -> list[str]:
     statements = []
-    for kind in _PG_NAME_OF:
+    for kind in PG_NAME_KINDS:
         statements += [
             f"DROP TRIGGER IF EXISTS {PG_NAME_WORDS}_{kind} ON {BY_KIND[kind].table}",
             f"DROP FUNCTION IF EXISTS {PG_NAME_WORDS}_{kind}()",

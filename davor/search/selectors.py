@@ -104,13 +104,14 @@ def search(*, user: User, query: str, prefix: bool = False, limit: int = 8) -> S
     """
     query = " ".join(query.split())[:MAX_QUERY_CHARS]
     found: dict[str, list[int]] = {}
-    phone = phone_lookup(user=user, number=query) if looks_like_phone(query) else None
-    if phone is not None:
-        found["customer"] = [phone.customer_id]
-        if phone.contact_id is not None:
-            found["contact"] = [phone.contact_id]
-    elif looks_like_phone(query):
-        found["contact"], found["customer"] = _phone_prefix(user=user, digits=digits_of(query), limit=limit)
+    if looks_like_phone(query):
+        phone = phone_lookup(user=user, number=query)
+        if phone is None:
+            found["contact"], found["customer"] = _phone_prefix(user=user, digits=digits_of(query), limit=limit)
+        else:
+            found["customer"] = [phone.customer_id]
+            if phone.contact_id is not None:
+                found["contact"] = [phone.contact_id]
     if _NUMBER.match(query):
         _merge(found, "customer", _customer_numbers(user=user, query=query, limit=limit))
     for kind in ("contact", "customer"):
