@@ -29,87 +29,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SURNAMES = [
-    "Müller",
+# Besides the demo catalogue's surnames (davor.users.demo.catalog), the spellings that fuzzy search must
+# tell apart (Schmidt / Schmitt / Schmid, Meier / Maier / Meyer, Kuhn / Kühn) and some beyond German ones.
+EXTRA_SURNAMES = [
     "Schmidt",
-    "Schneider",
-    "Fischer",
-    "Weber",
-    "Meyer",
-    "Wagner",
-    "Becker",
-    "Schulz",
-    "Hoffmann",
     "Schäfer",
-    "Koch",
-    "Bauer",
-    "Richter",
-    "Klein",
-    "Wolf",
-    "Schröder",
-    "Neumann",
-    "Schwarz",
-    "Zimmermann",
-    "Braun",
     "Krüger",
-    "Hofmann",
-    "Hartmann",
-    "Lange",
     "Schmitt",
-    "Werner",
     "Schmitz",
-    "Krause",
     "Meier",
-    "Lehmann",
-    "Schmid",
     "Schulze",
     "Maier",
-    "Köhler",
-    "Herrmann",
-    "König",
-    "Walter",
-    "Mayer",
-    "Huber",
-    "Kaiser",
-    "Fuchs",
-    "Peters",
-    "Lang",
-    "Scholz",
-    "Möller",
-    "Weiß",
-    "Jung",
-    "Hahn",
-    "Schubert",
-    "Vogel",
-    "Friedrich",
-    "Keller",
-    "Günther",
-    "Frank",
-    "Berger",
-    "Winkler",
-    "Roth",
-    "Beck",
-    "Lorenz",
-    "Baumann",
-    "Franke",
-    "Albrecht",
-    "Schuster",
-    "Simon",
-    "Ludwig",
-    "Böhm",
-    "Winter",
-    "Kraus",
-    "Martin",
-    "Schumacher",
-    "Krämer",
-    "Vogt",
-    "Stein",
-    "Jäger",
-    "Otto",
-    "Sommer",
-    "Groß",
-    "Seidel",
-    "Heinrich",
     "Brandt",
     "Haas",
     "Schreiber",
@@ -136,24 +66,6 @@ SURNAMES = [
     "Nowak",
     "Kowalski",
 ]
-FIRST = [
-    "Anna",
-    "Jens",
-    "Petra",
-    "Thomas",
-    "Sabine",
-    "Michael",
-    "Julia",
-    "Stefan",
-    "Monika",
-    "Andreas",
-    "Katrin",
-    "Frank",
-    "Laura",
-    "Jan",
-    "Claudia",
-    "Uwe",
-]
 TRADES = [
     "Maschinenbau",
     "Antriebstechnik",
@@ -179,20 +91,6 @@ NOTES_EN = (
     "Maintenance contract renewal due in {m}; wants a framework agreement.",
     "Delivery late, customer unhappy; credit note promised, call back on {d}.",
 )
-MONTHS = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-]
 
 
 def setup(postgres: str | None, reuse: str | None) -> None:
@@ -231,11 +129,17 @@ def setup(postgres: str | None, reuse: str | None) -> None:
 def load(scale: float, seed: int):
     """Sellers in one team, their customers, contacts and calls; returns the team's manager."""
     from django.db import transaction
+    from django.utils import translation
+    from django.utils.dates import MONTHS
 
     from davor.calls.models import Call, Outcome
     from davor.customers.models import Contact, Customer
+    from davor.users.demo.catalog import MEN, SURNAMES, WOMEN
     from davor.users.models import Team, User
 
+    surnames, first_names = [*SURNAMES, *EXTRA_SURNAMES], [*MEN, *WOMEN]
+    with translation.override("de"):
+        months = [str(MONTHS[number]) for number in range(1, 13)]
     rng = random.Random(seed)
     team = Team.objects.create(name="Vertrieb")
     sellers = [User.objects.create_user(username=f"seller{i}", team=team) for i in range(5)]
@@ -252,7 +156,7 @@ def load(scale: float, seed: int):
                 Customer(
                     owner=rng.choice(sellers),
                     number=f"K-{100000 + i}",
-                    name=f"{rng.choice(SURNAMES)} {rng.choice(TRADES)} {rng.choice(FORMS)}",
+                    name=f"{rng.choice(surnames)} {rng.choice(TRADES)} {rng.choice(FORMS)}",
                     city=city,
                     phone=f"+49{area}{1000000 + i}",
                     email=f"info@firma{i}.de",
@@ -264,12 +168,12 @@ def load(scale: float, seed: int):
         contacts = []
         for pk, phone in ids:
             for k in range(3):
-                last = rng.choice(SURNAMES)
+                last = rng.choice(surnames)
                 ext = str(200 + k * 11 + rng.randrange(10))
                 contacts.append(
                     Contact(
                         customer_id=pk,
-                        first_name=rng.choice(FIRST),
+                        first_name=rng.choice(first_names),
                         last_name=last,
                         position=rng.choice(("Einkauf", "Geschäftsführung", "Technik", "Buyer")),
                         phone=phone + ext,
@@ -288,9 +192,9 @@ def load(scale: float, seed: int):
                 note = template.format(
                     n=rng.randrange(5, 500),
                     w=rng.randrange(1, 53),
-                    m=rng.choice(MONTHS),
+                    m=rng.choice(months),
                     d=f"{rng.randrange(1, 28)}.{rng.randrange(1, 13)}.",
-                    s=rng.choice(SURNAMES),
+                    s=rng.choice(surnames),
                     x=rng.randrange(200, 240),
                 )
                 calls.append(
