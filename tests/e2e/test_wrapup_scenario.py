@@ -19,13 +19,19 @@ def _calendar_week_12() -> tuple[date, date]:
 
 def test_it_records_the_articles_scenario_by_keyboard_and_briefs_it(live_server, page, outcomes):
     user = User.objects.create_user(
-        username="sabine", password="geheim-123", first_name="Sabine", last_name="Vogt", language="en",
+        username="sabine",
+        password="geheim-123",
+        first_name="Sabine",
+        last_name="Vogt",
+        language="en",
         team=Team.objects.create(name="Süd"),
     )
-    customer = Customer.objects.create(owner=user, number="K-10001", name="Kessler Antriebstechnik GmbH",
-                                       city="Stuttgart", phone="+4971112345")
-    Contact.objects.create(customer=customer, first_name="Jens", last_name="Kessler", position="Einkauf",
-                           extension="231")
+    customer = Customer.objects.create(
+        owner=user, number="K-10001", name="Kessler Antriebstechnik GmbH", city="Stuttgart", phone="+4971112345"
+    )
+    Contact.objects.create(
+        customer=customer, first_name="Jens", last_name="Kessler", position="Einkauf", extension="231"
+    )
     monday, friday = _calendar_week_12()
     visit = date.today() + timedelta(days=7)
 
