@@ -9,6 +9,11 @@ window were the user's, they ask again with the scope inside the window (a
 seller's newest matches are found even when colleagues own most of the data).
 """
 
+import time
+from contextlib import nullcontext
+from dataclasses import dataclass
+from typing import NamedTuple
+
 from django.db import connection, transaction
 from rapidfuzz import fuzz, process
 
@@ -54,16 +59,22 @@ def _from(kind: str) -> str:
     return f"{table} t JOIN customers_customer cu ON cu.id = t.{CUSTOMER_COLUMN[kind]}"
 
 
-def text_ranked(*, kind: str, terms: list[Term], user: User, limit: int) -> list[int]:
-    """Ids of ``kind`` whose text matches every term, best first (among the newest matches)."""
+class Ranked(NamedTuple):
+    ids: list[int]  # best first, in the user's scope
+    crowded: bool  # the window of newest matches was full: the words are common in this kind's texts
+
+
+def text_ranked(*, terms: list[Term], user: User, limit: int) -> dict[str, Ranked]:
+    """Per kind, the ids whose text matches every term, best first (among the newest matches)."""
     if not terms:
-        return []
+        return {}
     if connection.vendor == "postgresql":
-        return _pg_text(kind=kind, terms=terms, user=user, limit=limit)
-    return _sqlite_text(kind=kind, match=fts5_match(terms), user=user, limit=limit)
+        return _pg_text(terms=terms, user=user, limit=limit)
+    match = fts5_match(terms)
+    return {kind: _sqlite_text(kind=kind, match=match, user=user, limit=limit) for kind in CUSTOMER_COLUMN}
 
 
-def raw_fts(*, kind: str, match: str, limit: int = 20) -> list[int]:
+def raw_fts(*, kind: str, match: str, limit: int = 8) -> list[int]:
     """The bare FTS5 query with the same newest-window ranking, unscoped: the benchmark's yardstick."""
     fts = schema.BY_KIND[kind].fts
     sql = (
@@ -75,7 +86,7 @@ def raw_fts(*, kind: str, match: str, limit: int = 20) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def _sqlite_text(*, kind: str, match: str, user: User, limit: int) -> list[int]:
+def _sqlite_text(*, kind: str, match: str, user: User, limit: int) -> Ranked:
     """The newest matches ranked by bm25, then the first ``limit`` of them the user may see.
 
     The scope is checked on the ranked list and only until ``limit`` rows
@@ -90,22 +101,21 @@ def _sqlite_text(*, kind: str, match: str, user: User, limit: int) -> list[int]:
         f"SELECT rowid, {_bm25(kind)} AS score FROM {fts} WHERE {fts} MATCH %s ORDER BY rowid DESC LIMIT {RANK_WINDOW}"
     )
     where, params = scope_sql(user)
-    if where == EVERYTHING:  # the bare ranked window
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT rowid FROM ({window}) ORDER BY score LIMIT %s", [match, limit])
-            return [r[0] for r in cursor.fetchall()]
-    sql = (
-        f"WITH w AS MATERIALIZED ({window}) "
-        "SELECT NULL, count(*) FROM w UNION ALL SELECT * FROM ("
-        f"SELECT ranked.rowid, NULL FROM (SELECT rowid, score FROM w ORDER BY score LIMIT {RANK_WINDOW}) ranked "
-        f"{_joins(kind, 'ranked.rowid')} WHERE {where} LIMIT %s)"
-    )
+    if where == EVERYTHING:  # the best of the window, no scope to check
+        best = "SELECT rowid, NULL FROM w ORDER BY score LIMIT %s"
+    else:
+        best = (
+            f"SELECT ranked.rowid, NULL FROM (SELECT rowid, score FROM w ORDER BY score LIMIT {RANK_WINDOW}) ranked "
+            f"{_joins(kind, 'ranked.rowid')} WHERE {where} LIMIT %s"
+        )
+    sql = f"WITH w AS MATERIALIZED ({window}) SELECT NULL, count(*) FROM w UNION ALL SELECT * FROM ({best})"
     with connection.cursor() as cursor:
         cursor.execute(sql, [match, *params, limit])
         (_, in_window), *rows = cursor.fetchall()
-    if len(rows) < limit and in_window >= RANK_WINDOW:
-        return _sqlite_text_scoped(kind=kind, match=match, user=user, limit=limit)
-    return [r[0] for r in rows]
+    crowded = in_window >= RANK_WINDOW
+    if len(rows) < limit and crowded and where != EVERYTHING:
+        return Ranked(_sqlite_text_scoped(kind=kind, match=match, user=user, limit=limit), crowded)
+    return Ranked([r[0] for r in rows], crowded)
 
 
 def _bm25(kind: str) -> str:
@@ -115,11 +125,17 @@ def _bm25(kind: str) -> str:
 
 
 def _joins(kind: str, id_: str) -> str:
-    """From a matching record's id to its customer ``cu`` (and the record as ``t``)."""
+    """From a matching record's id to its customer ``cu`` (and the record as ``t``), in this order.
+
+    On SQLite a CROSS JOIN keeps the order as written: left free, it starts
+    from a seller's 20,000 customers by the owner index and reads all their
+    calls to find the handful that matched (46 ms instead of 8).
+    """
+    join = "CROSS JOIN" if connection.vendor == "sqlite" else "JOIN"
     if kind == "customer":
-        return f"JOIN customers_customer cu ON cu.id = {id_}"
+        return f"{join} customers_customer cu ON cu.id = {id_}"
     table = schema.BY_KIND[kind].table
-    return f"JOIN {table} t ON t.id = {id_} JOIN customers_customer cu ON cu.id = t.{CUSTOMER_COLUMN[kind]}"
+    return f"{join} {table} t ON t.id = {id_} {join} customers_customer cu ON cu.id = t.{CUSTOMER_COLUMN[kind]}"
 
 
 def _sqlite_text_scoped(*, kind: str, match: str, user: User, limit: int) -> list[int]:
@@ -136,12 +152,66 @@ def _sqlite_text_scoped(*, kind: str, match: str, user: User, limit: int) -> lis
         return [r[0] for r in cursor.fetchall()]
 
 
-def _pg_text(*, kind: str, terms: list[Term], user: User, limit: int) -> list[int]:
-    """Ids of ``kind`` matching every term: see _pg_text_query."""
-    return _pg_text_query(kind=kind, query=tsquery(terms), user=user, limit=limit)
+def _pg_text(*, terms: list[Term], user: User, limit: int) -> dict[str, Ranked]:
+    """Per kind, the ids matching every term: see _pg_text_query."""
+    together = " ".join(t.word for t in terms if not t.prefix) if len(terms) > 1 else ""
+    tables = _pg_tables(list(CUSTOMER_COLUMN), together=together)
+    query = tsquery(terms)
+    return {
+        kind: _pg_text_query(kind=kind, query=query, user=user, limit=limit, table=tables[kind])
+        for kind in CUSTOMER_COLUMN
+    }
 
 
-def _pg_text_query(*, kind: str, query: str, user: User, limit: int) -> list[int]:
+@dataclass(frozen=True)
+class _PgTable:
+    newest_id: int
+    common: bool  # every word searched together is among the column's most common lexemes
+
+
+def _pg_tables(kinds: list[str], *, together: str = "") -> dict[str, _PgTable]:
+    """Each kind's newest id and, for words searched ``together``, whether all are common: one statement."""
+    newest = ", ".join(f"(SELECT coalesce(max(id), 0) FROM {schema.BY_KIND[kind].table})" for kind in kinds)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {_PG_LEXEMES}, {newest}", [together])
+        lexemes, *newest_ids = cursor.fetchone()
+    common = _pg_common_lexemes() if lexemes else {}
+    return {
+        kind: _PgTable(
+            newest_id=newest_id,
+            common=bool(lexemes) and set(lexemes) <= common.get(schema.BY_KIND[kind].table, frozenset()),
+        )
+        for kind, newest_id in zip(kinds, newest_ids, strict=True)
+    }
+
+
+_PG_LEXEMES = "tsvector_to_array(to_tsvector('german', %s))"  # words as the full-text columns store them
+PG_COMMON_MAX_AGE = 600  # seconds; the statistics only change when ANALYZE runs
+_pg_common: dict[str, tuple[float, dict[str, frozenset[str]]]] = {}
+
+
+def _pg_common_lexemes() -> dict[str, frozenset[str]]:
+    """Per table, the most common words of its full-text column, from the statistics ANALYZE keeps.
+
+    They cost no look at the data, but reading them through the pg_stats
+    view takes milliseconds of planning, so they are kept in the process
+    for a while (they only steer which way a query is run, never its result).
+    """
+    database = connection.settings_dict["NAME"]
+    fetched_at, common = _pg_common.get(database, (0.0, {}))
+    if time.monotonic() - fetched_at > PG_COMMON_MAX_AGE:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT tablename, most_common_elems::text::text[] FROM pg_stats "
+                "WHERE schemaname = current_schema() AND tablename = ANY(%s) AND attname = %s",
+                [[source.table for source in schema.SOURCES], schema.PG_DOCUMENT_COLUMN],
+            )
+            common = {table: frozenset(lexemes or ()) for table, lexemes in cursor.fetchall()}
+        _pg_common[database] = (time.monotonic(), common)
+    return common
+
+
+def _pg_text_query(*, kind: str, query: str, user: User, limit: int, table: _PgTable) -> Ranked:
     """The newest matches ranked by ts_rank, then the first ``limit`` of them the user may see.
 
     The window of newest matches is found in two bounded steps, because
@@ -151,41 +221,51 @@ def _pg_text_query(*, kind: str, query: str, user: User, limit: int) -> list[int
     at once but fetches every one of a common word's 200,000 rows. So:
     first the newest ``PG_NEWEST_SLICE`` records only (either way is cheap
     there); only if they hold fewer than the window, every match (then
-    there are few). Scope as on SQLite: checked on the ranked window, and
-    asked again inside the window when too few of it were the user's.
+    there are few). The planner chooses the way through the slice from its
+    statistics, which are right for one word; for several words that must
+    all match it multiplies their frequencies, which is wrong for words that
+    go together. So when each of them is common (``table.common``), the
+    slice is walked (a bitmap there would do the work of the second step
+    twice when the words never meet in one record).
+    Scope as on SQLite: checked on the ranked window, and asked again inside
+    the window when too few of it were the user's.
     """
-    table, document = schema.BY_KIND[kind].table, schema.PG_DOCUMENT_COLUMN
-    matching = f"SELECT id FROM {table} WHERE {document} @@ to_tsquery('german', %s)"
-    newest = (
-        f"{matching} AND id > (SELECT coalesce(max(id), 0) FROM {table}) - {PG_NEWEST_SLICE} "
-        f"ORDER BY id DESC LIMIT {PG_RANK_WINDOW}"
-    )
+    document = schema.PG_DOCUMENT_COLUMN
+    # A literal, not a subquery: the planner must see how few records the slice holds to choose well.
+    slice_start = int(table.newest_id) - PG_NEWEST_SLICE
+    matching = f"SELECT id FROM {schema.BY_KIND[kind].table} WHERE {document} @@ to_tsquery('german', %s)"
+    newest = f"{matching} AND id > {slice_start} ORDER BY id DESC LIMIT {PG_RANK_WINDOW}"
     everywhere = f"SELECT id FROM ({matching} OFFSET 0) AS every_match ORDER BY id DESC LIMIT {PG_RANK_WINDOW}"
-    in_window, ids, older = _pg_ranked(kind=kind, window=newest, query=query, user=user, limit=limit)
-    if in_window < PG_RANK_WINDOW and older:
-        in_window, ids, _ = _pg_ranked(kind=kind, window=everywhere, query=query, user=user, limit=limit)
+    in_window, ids = _pg_ranked(kind=kind, window=newest, query=query, user=user, limit=limit, walk=table.common)
+    if in_window < PG_RANK_WINDOW and slice_start > 0:
+        in_window, ids = _pg_ranked(kind=kind, window=everywhere, query=query, user=user, limit=limit)
     if len(ids) < limit and in_window >= PG_RANK_WINDOW and scope_sql(user)[0] != EVERYTHING:
-        return _pg_text_scoped(kind=kind, query=query, user=user, limit=limit)
-    return ids
+        return Ranked(_pg_text_scoped(kind=kind, query=query, user=user, limit=limit), True)
+    return Ranked(ids, in_window >= PG_RANK_WINDOW)
 
 
-def _pg_ranked(*, kind: str, window: str, query: str, user: User, limit: int) -> tuple[int, list[int], bool]:
-    """How many matches the window holds, the best ``limit`` of them in the user's scope, and
-    whether the table has records older than the newest slice."""
+def _pg_ranked(
+    *, kind: str, window: str, query: str, user: User, limit: int, walk: bool = False
+) -> tuple[int, list[int]]:
+    """How many matches the window holds, and the best ``limit`` of them in the user's scope.
+
+    ``walk``: find the window by walking the primary key, not by a bitmap of the full-text index.
+    """
     alias = "cu" if kind == "customer" else "t"
     document = schema.pg_document(kind, alias=alias)
-    table = schema.BY_KIND[kind].table
     where, params = scope_sql(user)
     sql = (
         f"WITH w AS MATERIALIZED ({window}) "
-        f"SELECT NULL, count(*), (SELECT coalesce(max(id), 0) > {PG_NEWEST_SLICE} FROM {table}) FROM w UNION ALL ("
-        f"SELECT {alias}.id, NULL, NULL FROM w {_joins(kind, 'w.id')} WHERE {where} "
+        f"SELECT NULL, count(*) FROM w UNION ALL ("
+        f"SELECT {alias}.id, NULL FROM w {_joins(kind, 'w.id')} WHERE {where} "
         f"ORDER BY ts_rank({document}, to_tsquery('german', %s)) DESC, {alias}.id DESC LIMIT %s)"
     )
-    with connection.cursor() as cursor:
+    with transaction.atomic() if walk else nullcontext(), connection.cursor() as cursor:
+        if walk:
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
         cursor.execute(sql, [query, *params, query, limit])
-        (_, in_window, older), *rows = cursor.fetchall()
-    return in_window, [r[0] for r in rows], older
+        (_, in_window), *rows = cursor.fetchall()
+    return in_window, [r[0] for r in rows]
 
 
 def _pg_text_scoped(*, kind: str, query: str, user: User, limit: int) -> list[int]:
@@ -210,18 +290,18 @@ def similar_names(*, kind: str, terms: list[Term], user: User, limit: int) -> li
     if not words:
         return []
     if connection.vendor == "postgresql":
-        similar = [w for word in words for w in _pg_similar_words(kind, fold(word))]
+        similar = _pg_similar_words(kind, [fold(word) for word in words])
         if not similar:
             return []
         query = " | ".join(f"'{w}':A" for w in similar)  # in a name (weight A), as the name has it
-        return _pg_text_query(kind=kind, query=query, user=user, limit=limit)
+        return _pg_text_query(kind=kind, query=query, user=user, limit=limit, table=_pg_tables([kind])[kind]).ids
     extra = []
     for word in words:
         extra += _sqlite_similar_terms(kind, word)
     if not extra:
         return []
     match = "name : (" + " OR ".join(f'"{term}"' for term in extra) + ")"
-    return _sqlite_text(kind=kind, match=match, user=user, limit=limit)
+    return _sqlite_text(kind=kind, match=match, user=user, limit=limit).ids
 
 
 def _sqlite_similar_terms(kind: str, word: str) -> list[str]:
@@ -247,17 +327,7 @@ def _sqlite_similar_terms(kind: str, word: str) -> list[str]:
 def is_whole_word(word: str) -> bool:
     """Whether ``word`` is a word of any index as it stands (then a search for it is not a word still being typed)."""
     if connection.vendor == "postgresql":
-        tables = " OR ".join(
-            f"EXISTS (SELECT 1 FROM {s.table} WHERE {schema.PG_DOCUMENT_COLUMN} @@ to_tsquery('german', %s))"
-            for s in schema.SOURCES
-        )
-        params = [f"'{word}'"] * len(schema.SOURCES)
-        with transaction.atomic(), connection.cursor() as cursor:
-            # EXISTS makes the planner hope for an early row in a sequential scan (100 ms for a word
-            # that is not there); the GIN index answers in a millisecond.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(f"SELECT {tables}", params)
-            return bool(cursor.fetchone()[0])
+        return _pg_is_whole_word(word)
     tables = " OR ".join(f"EXISTS (SELECT 1 FROM {s.fts} WHERE {s.fts} MATCH %s)" for s in schema.SOURCES)
     params = [f'"{word}"'] * len(schema.SOURCES)
     with connection.cursor() as cursor:
@@ -265,17 +335,49 @@ def is_whole_word(word: str) -> bool:
         return bool(cursor.fetchone()[0])
 
 
-def _pg_similar_words(kind: str, folded: str) -> list[str]:
-    """Words of names like ``folded`` (as the names have them): trigram candidates, then the same cut-off as SQLite."""
+def _pg_is_whole_word(word: str) -> bool:
+    """The planner's statistics first: a word among a column's most common lexemes is there without a look.
+
+    Asking the GIN index whether ``lieferung`` occurs reads its whole posting
+    list (a third of all notes, 15 ms); the statistics that ANALYZE keeps name
+    the common words. Only a rarer word (or one before the first ANALYZE)
+    goes to the index, where its posting list is short.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {_PG_LEXEMES}", [word])
+        lexemes = set(cursor.fetchone()[0])
+    if lexemes and any(lexemes <= common for common in _pg_common_lexemes().values()):
+        return True
+    exists = " OR ".join(
+        f"EXISTS (SELECT 1 FROM {s.table} WHERE {schema.PG_DOCUMENT_COLUMN} @@ to_tsquery('german', %s))"
+        for s in schema.SOURCES
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        # EXISTS makes the planner hope for an early row in a sequential scan (100 ms for a word
+        # that is not there); the GIN index answers in a millisecond.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"SELECT {exists}", [f"'{word}'"] * len(schema.SOURCES))
+        return bool(cursor.fetchone()[0])
+
+
+def _pg_similar_words(kind: str, folded: list[str]) -> list[str]:
+    """Words of names like each of ``folded`` (as the names have them): trigram candidates, then the same cut-off
+    as SQLite. One statement for all the query's words."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT word, folded FROM {schema.PG_NAME_WORDS} WHERE kind = %s AND folded %% %s "
-            "ORDER BY similarity(folded, %s) DESC LIMIT 20",
-            [kind, folded, folded],
+            "SELECT q.wanted, n.word, n.folded FROM unnest(%s::text[]) AS q(wanted) CROSS JOIN LATERAL ("
+            f"SELECT word, folded FROM {schema.PG_NAME_WORDS} WHERE kind = %s AND folded %% q.wanted "
+            "ORDER BY similarity(folded, q.wanted) DESC LIMIT 20) AS n",
+            [folded, kind],
         )
-        candidates = {word: their_folded for word, their_folded in cursor.fetchall()}
-    hits = process.extract(folded, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
-    return [hit[2] for hit in hits if hit[2].isalnum()]
+        candidates: dict[str, dict[str, str]] = {}
+        for wanted, word, their_folded in cursor.fetchall():
+            candidates.setdefault(wanted, {})[word] = their_folded
+    similar = []
+    for wanted, theirs in candidates.items():
+        hits = process.extract(wanted, theirs, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+        similar += [hit[2] for hit in hits if hit[2].isalnum() and hit[2] not in similar]
+    return similar
 
 
 def forget_name_words(name: str) -> None:

@@ -12,7 +12,6 @@ from django.db import connection
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from davor.calls.models import Call
@@ -35,6 +34,7 @@ GROUP_LABELS = {
     "referral": _("Referrals"),
 }
 LONGEST_EXTENSION = 6
+NAMED = ("customer", "contact")  # the kinds whose names are also searched with typos
 _NUMBER = re.compile(r"^[A-Za-z]{0,3}-?\d[\d-]*$")
 
 
@@ -101,6 +101,9 @@ def search(*, user: User, query: str, prefix: bool = False, limit: int = 8) -> S
     ``prefix`` (as you type) lets the last word match the start of a word.
     A plain search that finds nothing is retried as a prefix search when
     its last word is no word of the index (it was not typed to its end).
+    Names like the words (typos, other spellings) are looked for unless
+    the words are common in notes, orders, wishes or referrals (a window of
+    newest matches full of them): then they are words, not a misspelt name.
     """
     query = " ".join(query.split())[:MAX_QUERY_CHARS]
     found: dict[str, list[int]] = {}
@@ -117,10 +120,12 @@ def search(*, user: User, query: str, prefix: bool = False, limit: int = 8) -> S
     for kind in ("contact", "customer"):
         _merge(found, kind, backends.email_owners(kind=kind, email=query, user=user, limit=limit))
     words = terms(query, prefix=prefix)
-    for kind in backends.CUSTOMER_COLUMN:
-        ids = backends.text_ranked(kind=kind, terms=words, user=user, limit=limit)
-        _merge(found, kind, ids)
-        if kind in ("customer", "contact") and len(found.get(kind, [])) < limit:
+    ranked = backends.text_ranked(terms=words, user=user, limit=limit)
+    for kind, matches in ranked.items():
+        _merge(found, kind, matches.ids)
+    common = any(matches.crowded for kind, matches in ranked.items() if kind not in NAMED)
+    for kind in NAMED:
+        if not common and len(found.get(kind, [])) < limit:
             _merge(found, kind, backends.similar_names(kind=kind, terms=words, user=user, limit=limit))
     results = _results(query, found, user=user, limit=limit)
     if not results.groups and not prefix and words and not backends.is_whole_word(words[-1].word):
@@ -211,29 +216,46 @@ def _merge(found: dict[str, list[int]], kind: str, ids: list[int]) -> None:
     current.extend(pk for pk in ids if pk not in current)
 
 
+# The columns each kind's hit shows (loading whole calls and orders would read every wrap-up fact).
+_SHOWN = {
+    "customer": ("name", "number", "city", "phone"),
+    "contact": ("title", "first_name", "last_name", "position", "phone", "customer__name"),
+    "call": ("started_at", "note", "personal_note", "customer__name"),
+    "order": ("number", "delivery_note", "conditions", "customer__name"),
+    "opportunity": ("description", "customer__name"),
+    "referral": ("note", "referring_customer__name", "prospect__name"),
+}
+
+
 def _results(query: str, found: dict[str, list[int]], *, user: User, limit: int) -> SearchResults:
+    """The hits of ``found``, loaded again through customer_scope (the backends' SQL scope is not trusted alone)."""
     scope = customer_scope(user)
     on_customer = _on_customer(scope)
     loaders = {
-        "customer": lambda ids: Customer.objects.filter(scope, pk__in=ids),
-        "contact": lambda ids: Contact.objects.filter(on_customer, pk__in=ids).select_related("customer"),
-        "call": lambda ids: Call.objects.filter(on_customer, pk__in=ids).select_related("customer"),
-        "order": lambda ids: Order.objects.filter(on_customer, pk__in=ids).select_related("customer"),
-        "opportunity": lambda ids: Opportunity.objects.filter(on_customer, pk__in=ids).select_related("customer"),
-        "referral": lambda ids: Referral.objects.filter(
-            _on_customer(scope, "referring_customer"), pk__in=ids
-        ).select_related("referring_customer", "prospect"),
+        "customer": lambda: Customer.objects.filter(scope),
+        "contact": lambda: Contact.objects.filter(on_customer).select_related("customer"),
+        "call": lambda: Call.objects.filter(on_customer).select_related("customer"),
+        "order": lambda: Order.objects.filter(on_customer).select_related("customer"),
+        "opportunity": lambda: Opportunity.objects.filter(on_customer).select_related("customer"),
+        "referral": lambda: Referral.objects.filter(_on_customer(scope, "referring_customer")).select_related(
+            "referring_customer", "prospect"
+        ),
     }
     groups = []
     for kind, load in loaders.items():
         ids = found.get(kind, [])[:limit]
         if not ids:
             continue
-        objects = {obj.pk: obj for obj in load(ids)}
+        objects = {obj.pk: obj for obj in load().filter(pk__in=ids).only(*_SHOWN[kind])}
         hits = [_hit(kind, objects[pk]) for pk in ids if pk in objects]
         if hits:
             groups.append(Group(kind=kind, hits=hits))
     return SearchResults(query=query, groups=groups)
+
+
+def _shortened(text: str, length: int = 140) -> str:
+    """Plain text cut to ``length`` characters with an ellipsis (Truncator would parse it as HTML)."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def _hit(kind: str, obj) -> Hit:
@@ -245,7 +267,7 @@ def _hit(kind: str, obj) -> Hit:
         return Hit(kind, obj.pk, obj.full_name, detail, obj.customer.get_absolute_url())
     if kind == "call":
         title = f"{obj.customer.name} · {date_format(obj.started_at, 'SHORT_DATE_FORMAT')}"
-        return Hit(kind, obj.pk, title, Truncator(obj.note or obj.personal_note).chars(140), obj.get_absolute_url())
+        return Hit(kind, obj.pk, title, _shortened(obj.note or obj.personal_note), obj.get_absolute_url())
     if kind == "order":
         detail = " · ".join(p for p in (obj.customer.name, obj.delivery_note, obj.conditions[:80]) if p)
         return Hit(kind, obj.pk, obj.number, detail, obj.get_absolute_url())

@@ -2,13 +2,14 @@
 
 import pytest
 
-from davor.calls.models import Call
+from davor.calls.models import Call, Outcome
 from davor.customers.models import Contact, Customer
 from davor.customers.selectors import customer_scope
 from davor.orders.models import Order
 from davor.pipeline.models import Opportunity, Referral
 from davor.search.backends import scope_sql
 from davor.search.selectors import phone_lookup, search
+from davor.search.tests.conftest import AT
 from davor.users.models import User
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +220,65 @@ def test_a_renamed_contact_is_found_with_a_typo(owner, contact):
     contact.last_name = "Zimmermann"
     contact.save()
     assert _ids(owner, "Zimerman", "contact") == [contact.pk]
+
+
+def test_common_words_searched_together_are_found_in_the_newest_and_in_older_records(owner, call, monkeypatch):
+    """PostgreSQL also checks the way: words ANALYZE names as common are walked through the newest records
+    (a slice of 5 here), and the statistics answer whether a common word is whole."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from davor.search import backends
+
+    monkeypatch.setattr(backends, "PG_NEWEST_SLICE", 5)
+    monkeypatch.setattr(backends, "_pg_common", {})
+
+    def note(text):
+        return Call.objects.create(
+            customer=call.customer, user=owner, started_at=call.started_at, outcome=call.outcome, note=text
+        ).pk
+
+    made = [note("Angebot geschickt" if i % 2 else "Lieferung bestätigt") for i in range(40)]
+    together = note("Angebot, Lieferung")
+    made += [note("Angebot") for _ in range(6)]  # the newest 5 records have no "Lieferung": found in the older ones
+    assert _ids(owner, "Angebot Lieferung", "call") == [together]
+    assert set(_ids(owner, "Angebot", "call")) <= {*made, together, call.pk}
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE calls_call")
+    backends._pg_common.clear()  # kept for PG_COMMON_MAX_AGE otherwise
+    tables = backends._pg_tables(["call", "contact"], together="angebot lieferung")
+    assert tables["call"].common and not tables["contact"].common
+    assert _ids(owner, "Angebot Lieferung", "call") == [together]  # now walked
+    with CaptureQueriesContext(connection) as asked:
+        assert backends.is_whole_word("angebot")
+    assert not any("EXISTS" in q["sql"] for q in asked.captured_queries)  # the statistics knew it
+    assert not backends.is_whole_word("angebo")
+
+
+def test_names_like_a_word_are_not_looked_for_once_many_notes_have_the_word(owner, customer, monkeypatch):
+    """A window of newest notes full of the word: it is a word (here: a frequent name in notes), not a typo."""
+    from davor.search import backends
+
+    monkeypatch.setattr(backends, "RANK_WINDOW", 2)
+    monkeypatch.setattr(backends, "PG_RANK_WINDOW", 2)
+    schmitt = Customer.objects.create(owner=owner, number="K-10005", name="Schmitt Antriebe GmbH")
+    assert _ids(owner, "Schmidt", "customer") == [schmitt.pk]  # no Schmidt: the like-named Schmitt
+    for _ in range(2):
+        Call.objects.create(
+            customer=customer,
+            user=owner,
+            started_at=AT,
+            outcome=Outcome.objects.get(kind="follow_up"),
+            note="Rückruf bei Herrn Schmidt",
+        )
+    found = search(user=owner, query="Schmidt")
+    assert len(found.ids("call")) == 2 and found.ids("customer") == []
+
+
+def test_a_long_note_is_shortened_for_its_hit(owner, call):
+    call.note = "Wartungsvertrag " + "lang " * 60
+    call.save()
+    (hit,) = [hit for group in search(user=owner, query="Wartungsvertrag").groups for hit in group.hits]
+    assert len(hit.detail) == 140 and hit.detail.endswith("…") and hit.detail.startswith("Wartungsvertrag lang")
