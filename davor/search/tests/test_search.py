@@ -190,12 +190,18 @@ def test_the_sql_scope_agrees_with_customer_scope(owner, teammate, outsider, cus
     assert by_sql == list(Customer.objects.filter(customer_scope(owner)).order_by("pk").values_list("pk", flat=True))
 
 
-def test_a_sellers_older_matches_are_found_when_colleagues_wrote_the_newest(owner, teammate, call, monkeypatch):
-    """The ranked window holds the newest matches of everyone; too few of them the seller's: asked again in scope."""
+@pytest.mark.parametrize("wider", [3, 5], ids=["own-records", "wider-window"])
+def test_a_sellers_older_matches_are_found_when_colleagues_wrote_the_newest(owner, teammate, call, monkeypatch, wider):
+    """The ranked window holds the newest matches of everyone; too few of them the seller's: asked again in scope.
+
+    (PostgreSQL first looks through a wider window of newest matches: 5 holds them all, 3 does not reach the seller's,
+    and then the seller's own records are searched.)
+    """
     from davor.search import backends
 
     monkeypatch.setattr(backends, "RANK_WINDOW", 2)
     monkeypatch.setattr(backends, "PG_RANK_WINDOW", 2)
+    monkeypatch.setattr(backends, "PG_SCOPE_WINDOW", wider)
     theirs = Customer.objects.create(owner=teammate, number="K-20001", name="Teamkunde")
     newest = [
         Call.objects.create(
