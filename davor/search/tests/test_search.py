@@ -288,3 +288,16 @@ def test_a_long_note_is_shortened_for_its_hit(owner, call):
     call.save()
     (hit,) = [hit for group in search(user=owner, query="Wartungsvertrag").groups for hit in group.hits]
     assert len(hit.detail) == 140 and hit.detail.endswith("…") and hit.detail.startswith("Wartungsvertrag lang")
+
+
+def test_the_connection_is_tuned_for_the_search():
+    """SQLite keeps the index in a 64 MB page cache; PostgreSQL plans for data in memory or on SSD."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW random_page_cost")
+            assert float(cursor.fetchone()[0]) == 1.1
+        else:
+            cursor.execute("PRAGMA cache_size")
+            assert cursor.fetchone()[0] == -65536
