@@ -23,14 +23,7 @@ from davor.search.text import RANK_WINDOW, Term, fold, fts5_match, tsquery
 from davor.users.models import User
 
 # The column of each kind's table that names its customer.
-CUSTOMER_COLUMN = {
-    "customer": "id",
-    "contact": "customer_id",
-    "call": "customer_id",
-    "order": "customer_id",
-    "opportunity": "customer_id",
-    "referral": "referring_customer_id",
-}
+CUSTOMER_COLUMN = {source.kind: source.customer_column for source in schema.SOURCES}
 PG_RANK_WINDOW = 200  # PostgreSQL ranks fewer than SQLite (so a 1 % word fills it from the newest slice)
 PG_SCOPE_WINDOW = 2000  # newest matches looked through for a user who had too few of the rank window
 PG_NEWEST_SLICE = 25_000  # records where a common word's newest matches are looked for first (see _pg_text)
@@ -54,6 +47,17 @@ def scope_sql(user: User) -> tuple[str, list]:
     return "cu.owner_id = %s", [user.pk]
 
 
+def scope_owners(user: User) -> list[int] | None:
+    """The owners whose customers the user sees, as scope_sql spells it (None: every customer)."""
+    where, params = scope_sql(user)
+    if where == EVERYTHING:
+        return None
+    owner, *team = params
+    if not team:
+        return [owner]
+    return [owner, *User.objects.filter(team_id=team[0]).exclude(pk=owner).values_list("pk", flat=True)]
+
+
 def _from(kind: str) -> str:
     table = schema.BY_KIND[kind].table
     if kind == "customer":
@@ -72,15 +76,21 @@ def text_ranked(*, terms: list[Term], user: User, limit: int) -> dict[str, Ranke
         return {}
     if connection.vendor == "postgresql":
         return _pg_text(terms=terms, user=user, limit=limit)
-    match = fts5_match(terms)
-    return {kind: _sqlite_text(kind=kind, match=match, user=user, limit=limit) for kind in CUSTOMER_COLUMN}
+    match, words = fts5_match(terms), [term.word for term in terms]
+    return {
+        kind: _sqlite_text(kind=kind, match=schema.text_only(kind, match, words), user=user, limit=limit)
+        for kind in CUSTOMER_COLUMN
+    }
 
 
 def raw_fts(*, kind: str, match: str, limit: int = 8) -> list[int]:
-    """The bare FTS5 query with the same newest-window ranking, unscoped: the benchmark's yardstick."""
+    """The bare FTS5 query with the same newest-window ranking, unscoped: the benchmark's yardstick.
+
+    (``match`` as the service hands it to FTS5, see schema.text_only.)
+    """
     fts = schema.BY_KIND[kind].fts
     sql = (
-        f"SELECT rowid FROM (SELECT rowid, bm25({fts}) AS score FROM {fts} WHERE {fts} MATCH %s "
+        f"SELECT rowid FROM (SELECT rowid, {_bm25(kind)} AS score FROM {fts} WHERE {fts} MATCH %s "
         f"ORDER BY rowid DESC LIMIT {RANK_WINDOW}) ORDER BY score LIMIT %s"
     )
     with connection.cursor() as cursor:
@@ -141,29 +151,22 @@ def _joins(kind: str, id_: str) -> str:
 
 
 def _sqlite_text_scoped(*, kind: str, match: str, user: User, limit: int) -> list[int]:
-    """The newest matches among the user's own records, ranked: for a user with a very small share of the data.
+    """The newest matches *in scope*, ranked: the user's scope is part of the full-text query.
 
     Only reached when fewer than ``limit`` of the newest RANK_WINDOW matches
-    were the user's. The user's records are listed first (their customers
-    by the owner index, then the customers' records) and each match is
-    checked against that short list, instead of looking up every match's
-    customer (125,000 for ``Angebot``: 120 ms → 10). The ``+`` keeps SQLite
-    from handing the list to FTS5, which would run the query once per id.
+    were the user's. The index holds each record's owner as a token
+    (schema.OWNER_COLUMN), so FTS5 intersects the words with the owners
+    instead of the customer of every match being looked up (a new seller's
+    ``Angebot``: 125,000 matches, 85 ms → a few).
     """
     fts = schema.BY_KIND[kind].fts
-    where, params = scope_sql(user)
-    if kind == "customer":
-        own = f"SELECT cu.id FROM customers_customer cu WHERE {where}"
-    else:
-        table, column = schema.BY_KIND[kind].table, CUSTOMER_COLUMN[kind]
-        own = f"SELECT t.id FROM customers_customer cu CROSS JOIN {table} t ON t.{column} = cu.id WHERE {where}"
+    owners = " OR ".join(f'"{schema.owner_token(owner)}"' for owner in scope_owners(user) or ())
     sql = (
-        f"SELECT rowid FROM (SELECT rowid, {_bm25(kind)} AS score FROM {fts} "
-        f"WHERE {fts} MATCH %s AND +rowid IN ({own}) ORDER BY rowid DESC LIMIT {RANK_WINDOW}) "
-        "ORDER BY score LIMIT %s"
+        f"SELECT rowid FROM (SELECT rowid, {_bm25(kind)} AS score FROM {fts} WHERE {fts} MATCH %s "
+        f"ORDER BY rowid DESC LIMIT {RANK_WINDOW}) ORDER BY score LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, *params, limit])
+        cursor.execute(sql, [f"({match}) AND {schema.OWNER_COLUMN} : ({owners})", limit])
         return [r[0] for r in cursor.fetchall()]
 
 
@@ -353,7 +356,7 @@ def is_whole_word(word: str) -> bool:
     if connection.vendor == "postgresql":
         return _pg_is_whole_word(word)
     tables = " OR ".join(f"EXISTS (SELECT 1 FROM {s.fts} WHERE {s.fts} MATCH %s)" for s in schema.SOURCES)
-    params = [f'"{word}"'] * len(schema.SOURCES)
+    params = [schema.text_only(s.kind, f'"{word}"', [word]) for s in schema.SOURCES]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {tables}", params)
         return bool(cursor.fetchone()[0])

@@ -7,7 +7,7 @@ from davor.customers.models import Contact, Customer
 from davor.customers.selectors import customer_scope
 from davor.orders.models import Order
 from davor.pipeline.models import Opportunity, Referral
-from davor.search.backends import scope_sql
+from davor.search.backends import scope_owners, scope_sql
 from davor.search.selectors import phone_lookup, search
 from davor.search.tests.conftest import AT
 from davor.users.models import User
@@ -187,7 +187,11 @@ def test_the_sql_scope_agrees_with_customer_scope(owner, teammate, outsider, cus
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT cu.id FROM customers_customer cu WHERE {where} ORDER BY cu.id", params)
         by_sql = [row[0] for row in cursor.fetchall()]
-    assert by_sql == list(Customer.objects.filter(customer_scope(owner)).order_by("pk").values_list("pk", flat=True))
+    visible = list(Customer.objects.filter(customer_scope(owner)).order_by("pk").values_list("pk", flat=True))
+    assert by_sql == visible
+    owners = scope_owners(User.objects.get(pk=owner.pk))
+    by_owner = Customer.objects.all() if owners is None else Customer.objects.filter(owner__in=owners)
+    assert list(by_owner.order_by("pk").values_list("pk", flat=True)) == visible
 
 
 @pytest.mark.parametrize("wider", [3, 5], ids=["own-records", "wider-window"])
@@ -301,3 +305,25 @@ def test_the_connection_is_tuned_for_the_search():
         else:
             cursor.execute("PRAGMA cache_size")
             assert cursor.fetchone()[0] == -65536
+
+
+def test_a_customer_handed_to_a_colleague_takes_its_records_into_the_colleagues_search(
+    owner, teammate, customer, call, monkeypatch
+):
+    """Also past a window of newest matches that are not the colleague's, where the scope is part of the query."""
+    from davor.search import backends
+
+    monkeypatch.setattr(backends, "RANK_WINDOW", 2)
+    monkeypatch.setattr(backends, "PG_RANK_WINDOW", 2)
+    monkeypatch.setattr(backends, "PG_SCOPE_WINDOW", 2)
+    kept = Customer.objects.create(owner=owner, number="K-10009", name="Eigenkunde")
+    newest = {
+        Call.objects.create(customer=kept, user=owner, started_at=AT, outcome=call.outcome, note="Angebot").pk
+        for _ in range(2)
+    }
+    assert _ids(teammate, "Angebot", "call") == []
+    customer.owner = teammate
+    customer.save()
+    assert _ids(teammate, "Angebot", "call") == [call.pk]  # the newest two were not the colleague's
+    assert set(_ids(owner, "Angebot", "call")) == newest
+    assert search(user=teammate, query=f"o{teammate.pk}").groups == []  # the owner token is no word of the text
