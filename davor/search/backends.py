@@ -4,9 +4,11 @@ SQLite asks the FTS5 tables that the triggers keep in sync; PostgreSQL asks
 its stored ``german`` tsvector columns and, for names, a trigram-indexed
 table of name words. Both rank only the newest matches of a kind, so that a
 word found in 180,000 notes costs as little as a rare one, then check the
-user's scope on the ranked list until a group is full; when too few of the
-window were the user's, they ask again with the scope inside the window (a
-seller's newest matches are found even when colleagues own most of the data).
+user's scope on the ranked list until a group is full. When too few of the
+window were the user's (a seller whose colleagues own most of the data), the
+scope goes into the query: on SQLite as the owner tokens the index holds, on
+PostgreSQL as a wider window and then the user's own records. How
+PostgreSQL reads a window is chosen from ANALYZE's statistics.
 """
 
 import time
