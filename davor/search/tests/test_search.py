@@ -19,6 +19,14 @@ def _ids(user, query, kind, **kwargs):
     return search(user=user, query=query, **kwargs).ids(kind)
 
 
+def _note(customer, user, text) -> int:
+    """A call with this note (at the same time and with the same outcome as the ``call`` fixture)."""
+    made = Call.objects.create(
+        customer=customer, user=user, started_at=AT, outcome=Outcome.objects.get(kind="follow_up"), note=text
+    )
+    return made.pk
+
+
 def test_it_finds_a_company_without_its_legal_form(owner, customer, mueller):
     assert _ids(owner, "Kessler", "customer") == [customer.pk]
     assert _ids(owner, "müller maschinenbau", "customer") == [mueller.pk]
@@ -207,21 +215,14 @@ def test_a_sellers_older_matches_are_found_when_colleagues_wrote_the_newest(owne
     monkeypatch.setattr(backends, "PG_RANK_WINDOW", 2)
     monkeypatch.setattr(backends, "PG_SCOPE_WINDOW", wider)
     theirs = Customer.objects.create(owner=teammate, number="K-20001", name="Teamkunde")
-    newest = [
-        Call.objects.create(
-            customer=theirs, user=teammate, started_at=call.started_at, outcome=call.outcome, note="Wartungsvertrag"
-        ).pk
-        for _ in range(3)
-    ][-2:]
+    newest = [_note(theirs, teammate, "Wartungsvertrag") for _ in range(3)][-2:]
     assert _ids(owner, "Wartungsvertrag", "call") == [call.pk]
     assert sorted(_ids(teammate, "Wartungsvertrag", "call")) == newest  # only the window is ranked
 
 
 def test_enter_on_a_word_still_being_typed_searches_its_start_but_a_whole_word_does_not(owner, call):
     assert _ids(owner, "Anlage Wartung", "call") == [call.pk]  # "wartung" is no word of the index: still typing
-    Call.objects.create(
-        customer=call.customer, user=owner, started_at=call.started_at, outcome=call.outcome, note="Wartung erledigt"
-    )
+    _note(call.customer, owner, "Wartung erledigt")
     # Now it is a word: the search means it, and no note has it together with "Anlage".
     assert search(user=owner, query="Anlage Wartung").groups == []
 
@@ -243,14 +244,11 @@ def test_common_words_searched_together_are_found_in_the_newest_and_in_older_rec
     monkeypatch.setattr(backends, "PG_NEWEST_SLICE", 5)
     monkeypatch.setattr(backends, "_pg_common", {})
 
-    def note(text):
-        return Call.objects.create(
-            customer=call.customer, user=owner, started_at=call.started_at, outcome=call.outcome, note=text
-        ).pk
-
-    made = [note("Angebot geschickt" if i % 2 else "Lieferung bestätigt") for i in range(40)]
-    together = note("Angebot, Lieferung")
-    made += [note("Angebot") for _ in range(6)]  # the newest 5 records have no "Lieferung": found in the older ones
+    made = [_note(call.customer, owner, "Angebot geschickt" if i % 2 else "Lieferung bestätigt") for i in range(40)]
+    together = _note(call.customer, owner, "Angebot, Lieferung")
+    made += [
+        _note(call.customer, owner, "Angebot") for _ in range(6)
+    ]  # the newest 5 records have no "Lieferung": found in the older ones
     assert _ids(owner, "Angebot Lieferung", "call") == [together]
     assert set(_ids(owner, "Angebot", "call")) <= {*made, together, call.pk}
     if connection.vendor != "postgresql":
@@ -276,13 +274,7 @@ def test_names_like_a_word_are_not_looked_for_once_many_notes_have_the_word(owne
     schmitt = Customer.objects.create(owner=owner, number="K-10005", name="Schmitt Antriebe GmbH")
     assert _ids(owner, "Schmidt", "customer") == [schmitt.pk]  # no Schmidt: the like-named Schmitt
     for _ in range(2):
-        Call.objects.create(
-            customer=customer,
-            user=owner,
-            started_at=AT,
-            outcome=Outcome.objects.get(kind="follow_up"),
-            note="Rückruf bei Herrn Schmidt",
-        )
+        _note(customer, owner, "Rückruf bei Herrn Schmidt")
     found = search(user=owner, query="Schmidt")
     assert len(found.ids("call")) == 2 and found.ids("customer") == []
 
@@ -317,10 +309,7 @@ def test_a_customer_handed_to_a_colleague_takes_its_records_into_the_colleagues_
     monkeypatch.setattr(backends, "PG_RANK_WINDOW", 2)
     monkeypatch.setattr(backends, "PG_SCOPE_WINDOW", 2)
     kept = Customer.objects.create(owner=owner, number="K-10009", name="Eigenkunde")
-    newest = {
-        Call.objects.create(customer=kept, user=owner, started_at=AT, outcome=call.outcome, note="Angebot").pk
-        for _ in range(2)
-    }
+    newest = {_note(kept, owner, "Angebot") for _ in range(2)}
     assert _ids(teammate, "Angebot", "call") == []
     customer.owner = teammate
     customer.save()
