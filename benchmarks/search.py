@@ -312,28 +312,18 @@ def main() -> None:
     w, p, f = cycle(whole), cycle(typing), cycle(fuzzy)
     phones = [f"0{phone[3:6]} {phone[6:]}-{rng.randrange(200, 240)}" for _pk, phone in rng.sample(ids, 50)]
     ph = cycle(phones)
+
+    def page(who, next_query, typing=False):
+        """One search page request by ``who``, as typed (htmx) or sent with Enter."""
+        headers = {"HX-Request": "true"} if typing else {}
+        return lambda: _ok(who.get("/search/", {"q": next_query()}, headers=headers))
+
     rows = [
-        measure("search page, whole words (HTTP)", lambda: _ok(client.get("/search/", {"q": w()})), args.runs),
-        measure(
-            "search page, as you type (HTTP, htmx)",
-            lambda: _ok(client.get("/search/", {"q": p()}, headers={"HX-Request": "true"})),
-            args.runs,
-        ),
-        measure(
-            "search page, whole words, a seller (HTTP)",
-            lambda: _ok(seller_client.get("/search/", {"q": w()})),
-            args.runs,
-        ),
-        measure(
-            "search page, as you type, a seller (HTTP, htmx)",
-            lambda: _ok(seller_client.get("/search/", {"q": p()}, headers={"HX-Request": "true"})),
-            args.runs,
-        ),
-        measure(
-            "search page, whole words, a new seller (HTTP)",
-            lambda: _ok(newcomer_client.get("/search/", {"q": w()})),
-            args.runs,
-        ),
+        measure("search page, whole words (HTTP)", page(client, w), args.runs),
+        measure("search page, as you type (HTTP, htmx)", page(client, p, typing=True), args.runs),
+        measure("search page, whole words, a seller (HTTP)", page(seller_client, w), args.runs),
+        measure("search page, as you type, a seller (HTTP, htmx)", page(seller_client, p, typing=True), args.runs),
+        measure("search page, whole words, a new seller (HTTP)", page(newcomer_client, w), args.runs),
         measure("search service, whole words", lambda: search(user=manager, query=w()), args.runs),
         measure("search service, prefix", lambda: search(user=manager, query=p(), prefix=True), args.runs),
         measure("search service, fuzzy names", lambda: search(user=manager, query=f()), args.runs),
