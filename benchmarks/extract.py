@@ -1,9 +1,17 @@
 """Throughput and latency of davor.extract on a generated corpus.
 
     uv run python benchmarks/extract.py [--notes 10000] [--seed 7]
+    uv run python benchmarks/extract.py --by-author [--show AUTHOR]
 
 Prints the package's import time, notes per second, p50 / p95 latency per
-note and the F1 on shared/extraction/dev.jsonl (when that directory exists).
+note and the F1 on the labelled dev set (davor/extract/tests/data/dev.jsonl).
+
+--by-author scores every labelled note in davor/extract/tests/data and prints
+F1, precision and recall per author (d, a1, a2, a3 and the older heldout set,
+which is scored without order lines), then F1 per key and author.  The rules
+are not trained, so each author's figure is a leave-one-author-out figure for
+as long as no rule was written from that author's notes.  --show AUTHOR lists
+that author's missed and spurious facts.
 """
 
 from __future__ import annotations
@@ -19,7 +27,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "extraction"
 
 FIRST = ["Anna", "Thomas", "Katrin", "Michael", "Laura", "James", "Sarah", "Jens", "Maren", "Tom", "Olivia", "Erik"]
 LAST = ["Müller", "Schmidt", "Kessler", "Weber", "Becker", "Hoffmann", "Grant", "Ellison", "Nowak", "Yilmaz"]
@@ -103,22 +110,63 @@ def import_time() -> float:
 
 
 def dev_f1() -> str:
-    if not (SHARED / "evaluate.py").is_file():
-        return "n/a (shared/extraction not found)"
-    sys.path.insert(0, str(ROOT))
     from davor.extract.tests.test_dev_set import dev_f1 as score
 
     return f"{score():.3f}"
+
+
+AUTHORS = ("d", "a1", "a2", "a3", "heldout")
+
+
+def by_author(show: str | None) -> None:
+    from davor.extract.tests import corpora
+
+    ev = corpora.evaluator()
+    groups: dict[str, list] = {a: [] for a in AUTHORS}
+    for note in corpora.notes():
+        groups.setdefault(corpora.author(note["id"]), []).append(note)
+    tallies = {a: corpora.tally(notes) for a, notes in groups.items() if notes}
+    print(f"{'author':8} {'notes':>5} {'facts':>5} {'F1':>6} {'P':>6} {'R':>6}")
+    every = [0, 0, 0]
+    for a, t in tallies.items():
+        tp, gold, pred = corpora.totals(t.counts)
+        every = [every[0] + tp, every[1] + gold, every[2] + pred]
+        p, r, f = ev.prf(tp, gold, pred)
+        print(f"{a:8} {len(groups[a]):5d} {gold:5d} {f:6.3f} {p:6.3f} {r:6.3f}")
+    p, r, f = ev.prf(*every)
+    macro = statistics.mean(corpora.f1(t.counts) for t in tallies.values())
+    size = sum(map(len, groups.values()))
+    print(f"{'all':8} {size:5d} {every[1]:5d} {f:6.3f} {p:6.3f} {r:6.3f}  (macro F1 {macro:.3f})")
+    keys = sorted({k.split(".")[0] for t in tallies.values() for k in t.counts})
+    print()
+    print(f"{'key':24}" + "".join(f"{a:>8}" for a in tallies) + f"{'all':>8}{'facts':>7}")
+    for key in keys:
+        row, every = "", [0, 0, 0]
+        for t in tallies.values():
+            tp, gold, pred = corpora.totals(t.counts, key + ".") if key not in t.counts else t.counts[key]
+            every = [every[0] + tp, every[1] + gold, every[2] + pred]
+            row += f"{ev.prf(tp, gold, pred)[2]:8.3f}" if gold or pred else f"{'-':>8}"
+        print(f"{key:24}{row}{ev.prf(*every)[2]:8.3f}{every[1]:7d}")
+    if show:
+        print()
+        for note_id, key, gold, pred in tallies[show].misses:
+            g, p = json.dumps(gold, ensure_ascii=False), json.dumps(pred, ensure_ascii=False)
+            print(f"{note_id}\t{key}\tgold={g}\tpred={p}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--notes", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--by-author", action="store_true", help="F1 per author and key on the labelled notes")
+    parser.add_argument("--show", choices=AUTHORS, help="with --by-author: list this author's misses")
     args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    if args.by_author:
+        by_author(args.show)
+        return
 
     print(f"import time of davor.extract: {import_time() * 1000:.0f} ms")
-    sys.path.insert(0, str(ROOT))
     from davor.extract import extract
 
     notes = corpus(args.notes, args.seed)
