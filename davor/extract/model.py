@@ -26,6 +26,27 @@ def _iso(value: date | None) -> str | None:
 
 
 @dataclass(slots=True)
+class OrderLine:
+    """One article ordered or confirmed in the call."""
+
+    quantity: float | None
+    unit: str | None
+    product: str
+    unit_price: float | None
+    currency: str | None
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "quantity": _num(self.quantity),
+            "unit": self.unit,
+            "product": self.product,
+            "unit_price": _num(self.unit_price),
+            "currency": self.currency,
+        }
+
+
+@dataclass(slots=True)
 class Delivery:
     earliest: date | None
     latest: date | None
@@ -171,6 +192,7 @@ class Fact:
 @dataclass(slots=True)
 class Extraction:
     lang: str = "de"
+    order_lines: list[OrderLine] = field(default_factory=list)
     delivery: Delivery | None = None
     payment: Payment | None = None
     price_discount: Fact | None = None
@@ -185,6 +207,7 @@ class Extraction:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "order_lines": [o.to_dict() for o in self.order_lines],
             "delivery": self.delivery.to_dict() if self.delivery else None,
             "payment": self.payment.to_dict() if self.payment and not self.payment.empty() else None,
             "price_discount_percent": _num(self.price_discount.value) if self.price_discount else None,
@@ -200,7 +223,7 @@ class Extraction:
 
     def spans(self) -> list[tuple[str, Span]]:
         """Every recognised fact as (key, span), for highlighting in the form."""
-        out: list[tuple[str, Span]] = []
+        out: list[tuple[str, Span]] = [("order_line", o.span) for o in self.order_lines]
         if self.delivery:
             out.append(("delivery", self.delivery.span))
         if self.payment:

@@ -13,6 +13,7 @@ from .confirmation import read_confirmation
 from .delivery import read_delivery
 from .doc import Doc
 from .model import Extraction
+from .orders import read_order_lines
 from .payment import read_payment
 from .people import read_people
 from .text import normalize
@@ -27,6 +28,7 @@ def extract(text: str, *, now: datetime, lang: str | None = None) -> Extraction:
     doc = Doc(text, now, lang)
     people = read_people(doc)
     result = Extraction(lang=lang)
+    result.order_lines = read_order_lines(doc)
     result.delivery = read_delivery(doc)
     result.payment = read_payment(doc)
     result.price_discount = read_price_discount(doc)

@@ -62,7 +62,7 @@ ABBREVIATIONS = word_set(
     hr hrn fr frl dr prof mag ing dipl tel fon mob ca kd best lief inkl ggf evtl bzw zb z.b usw approx mr
     ms mrs nr str techn zw deliv conf abzgl zzgl lt gem vgl u.a allg jun sen jr sr no ext fa abt ggü etc vs
     e.g i.e co inc ltd corp dept mio mrd tsd abs gf z.hd hd u sog max mind zt ust mwst bspw wg wg. vorm nachm
-    kaufm stellv stv ltg verw kfm disc dt org reg zust ref bzgl betr ansprechp mgr asst
+    pal stk stck pck pers nachbest kaufm stellv stv ltg verw kfm disc dt org reg zust ref bzgl betr ansprechp mgr asst
     """
 )
 
