@@ -9,9 +9,22 @@
         document.querySelector("form[data-ctrl-enter]");
       if (form) {
         event.preventDefault();
-        form.requestSubmit();
+        // Saving right after Alt+Enter: save what the take-over brings, once it is there.
+        if (document.querySelector("#wrapup.htmx-request, #wrapup [data-accept-all].htmx-request, form.htmx-request[data-accept-url]")) {
+          saveAfterSwap = true;
+        } else {
+          form.requestSubmit();
+        }
       }
     }
+  });
+
+  var saveAfterSwap = false;
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!saveAfterSwap || document.querySelector(".htmx-request")) return;
+    saveAfterSwap = false;
+    var form = document.querySelector("form[data-ctrl-enter]");
+    if (form) form.requestSubmit();
   });
 
   // "Add another" for formsets: clone the <template> of the group, renumber
@@ -26,7 +39,9 @@
     var target = document.getElementById(prefix + "-forms");
     if (!total || !template || !target) return;
     var index = parseInt(total.value, 10);
-    var html = template.innerHTML.replace(/__prefix__/g, String(index));
+    // A row inside a row (a participant of an appointment) numbers itself with its own placeholder.
+    var placeholder = new RegExp(button.getAttribute("data-placeholder") || "__prefix__", "g");
+    var html = template.innerHTML.replace(placeholder, String(index));
     target.insertAdjacentHTML("beforeend", html);
     total.value = String(index + 1);
     var added = target.lastElementChild;
@@ -65,9 +80,16 @@ document.addEventListener("htmx:afterSwap", function (event) {
 document.addEventListener("keydown", function (event) {
   if (event.key !== "Enter" || !event.altKey) return;
   var accept = document.querySelector("[data-accept-all]");
+  var form = document.querySelector("form[data-accept-url]");
   if (accept) {
     event.preventDefault();
     accept.click();
+  } else if (form && window.htmx) {
+    // Typed faster than the suggestions came: take the note over all the same.
+    event.preventDefault();
+    window.htmx.ajax("POST", form.getAttribute("data-accept-url"), {
+      source: form, target: "#wrapup", select: "#wrapup", swap: "outerHTML"
+    });
   }
 });
 
@@ -83,3 +105,137 @@ document.addEventListener("keydown", function (event) {
     box.select();
   }
 });
+
+// True while the keyboard is typing into something, so single-key shortcuts stay out of the way.
+function davorTyping(event) {
+  var tag = (event.target.tagName || "").toLowerCase();
+  return tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable;
+}
+
+// "n" from any page: a new call (the top bar's link).
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "n" || event.ctrlKey || event.metaKey || event.altKey || davorTyping(event)) return;
+  var link = document.querySelector("[data-new-call]");
+  if (link) {
+    event.preventDefault();
+    window.location.assign(link.href);
+  }
+});
+
+// The wrap-up's gaps: each item of the completeness panel links to its field;
+// Alt+ArrowDown jumps to the next gap after the focus that is still empty.
+(function () {
+  "use strict";
+
+  function isEmpty(field) {
+    if (field.type === "checkbox" || field.type === "radio") return !field.checked;
+    return !String(field.value || "").trim();
+  }
+
+  function gapFields() {
+    var links = document.querySelectorAll("#completeness [data-gap-field]");
+    var fields = [];
+    links.forEach(function (link) {
+      var field = document.getElementById(link.getAttribute("data-gap-field"));
+      if (field && fields.indexOf(field) < 0) fields.push(field);
+    });
+    fields.sort(function (a, b) {
+      return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    return fields;
+  }
+
+  function land(field) {
+    field.focus();
+    if (field.select && field.type !== "select-one") field.select();
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" || !event.altKey) return;
+    var fields = gapFields().filter(isEmpty);
+    if (!fields.length) return;
+    event.preventDefault();
+    var here = document.activeElement;
+    var next = fields.find(function (field) {
+      return field !== here && here && here.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    land(next || fields[0]);
+  });
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-gap-field]");
+    if (!link) return;
+    var field = document.getElementById(link.getAttribute("data-gap-field"));
+    if (field) {
+      event.preventDefault();
+      land(field);
+    }
+  });
+
+  // After the note was taken over: the first field the panel still asks for (once;
+  // later swaps of the panel leave the focus where the seller is).
+  function focusOnce() {
+    var marked = document.querySelector("#wrapup[data-focus]");
+    if (!marked) return;
+    var field = document.getElementById(marked.getAttribute("data-focus"));
+    marked.removeAttribute("data-focus");
+    if (field) land(field);
+  }
+  document.addEventListener("DOMContentLoaded", focusOnce);
+  document.addEventListener("htmx:afterSettle", focusOnce);
+})();
+
+// The new call's customer picker: type, ArrowDown/ArrowUp to choose, Enter to start.
+(function () {
+  "use strict";
+
+  function options() {
+    return Array.prototype.slice.call(document.querySelectorAll("#choices [role=option]"));
+  }
+
+  function choose(list, option) {
+    list.forEach(function (item) { item.setAttribute("aria-selected", item === option ? "true" : "false"); });
+    var box = document.querySelector("[data-picker]");
+    if (box && option) box.setAttribute("aria-activedescendant", option.id);
+    if (option && option.scrollIntoView) option.scrollIntoView({ block: "nearest" });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (!event.target.matches || !event.target.matches("[data-picker]")) return;
+    var list = options();
+    var current = list.findIndex(function (item) { return item.getAttribute("aria-selected") === "true"; });
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!list.length) return;
+      event.preventDefault();
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      choose(list, list[(Math.max(current, 0) + step + list.length) % list.length]);
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      var shown = document.getElementById("choices");
+      var typed = event.target.value.trim().split(/\s+/).join(" ");
+      if (!shown || shown.getAttribute("data-query") !== typed) {
+        // The list is not yet the one for what was typed: ask now, start when it is there.
+        waiting = true;
+        if (window.htmx) window.htmx.trigger(event.target, "search");
+        return;
+      }
+      start(list, current);
+    }
+  });
+
+  var waiting = false;
+  function start(list, current) {
+    var option = list[Math.max(current, 0)];
+    var link = option && option.querySelector("a");
+    if (link) window.location.assign(link.href);
+  }
+  document.addEventListener("htmx:afterSettle", function () {
+    var shown = document.getElementById("choices");
+    if (!waiting || !shown) return;
+    var box = document.querySelector("[data-picker]");
+    var typed = box ? box.value.trim().split(/\s+/).join(" ") : "";
+    if (shown.getAttribute("data-query") !== typed) return;
+    waiting = false;
+    start(options(), 0);
+  });
+})();

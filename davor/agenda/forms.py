@@ -2,15 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from davor.customers.models import Channel
+from davor.lib.forms import MomentField
 
 
 class AppointmentForm(forms.Form):
     title = forms.CharField(label=_("subject"), max_length=200, required=False)
     location = forms.CharField(label=_("place"), max_length=200, required=False)
-    start = forms.DateTimeField(label=_("start"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    end = forms.DateTimeField(
-        label=_("end"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
+    start = MomentField(label=_("start"))
+    end = MomentField(label=_("end"), required=False)
     notify = forms.BooleanField(label=_("Send the change to the invited"), required=False, initial=True)
 
 

@@ -6,6 +6,7 @@ the customer's contacts), merges them into what the seller already entered
 without overwriting anything, and marks where in the note each fact was read.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -15,9 +16,12 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from davor.calls.models import Outcome
 from davor.calls.wrapup import (
     AppointmentData,
     BudgetData,
+    LineData,
+    NewContactData,
     OrderData,
     ParticipantData,
     ReferralData,
@@ -36,6 +40,7 @@ CAPTURE_MAX_CHARS = 20_000
 
 
 KIND_LABELS = {
+    "order_line": _("order line"),
     "delivery": _("delivery"),
     "payment": _("payment terms"),
     "price_discount_percent": _("discount"),
@@ -91,9 +96,10 @@ def capture_note(
         else:
             new_contacts.append(person.as_contact())
     data = WrapupData(
-        outcome_id=outcome_id,
+        outcome_id=outcome_id or _outcome(extraction, note),
         started_at=started_at,
         contact_ids=list(dict.fromkeys(spoke_with)),
+        new_contacts=[_new_contact(person) for person in new_contacts],
         note=note,
         order=_order(extraction, note),
         appointments=[_appointment(appointment, contacts) for appointment in extraction.appointments],
@@ -118,7 +124,7 @@ def capture_note(
 
 
 def _order(extraction: Extraction, note: str) -> OrderData | None:
-    order = OrderData()
+    order = OrderData(lines=[_line(line) for line in extraction.order_lines])
     if extraction.delivery:
         order.delivery_earliest = extraction.delivery.earliest
         order.delivery_latest = extraction.delivery.latest
@@ -138,6 +144,59 @@ def _order(extraction: Extraction, note: str) -> OrderData | None:
         order.confirmation_channel = extraction.confirmation.channel or ""
         order.confirmation_copies = extraction.confirmation.copies or 1
     return None if order.is_empty else order
+
+
+def _new_contact(person: dict) -> NewContactData:
+    def text(key: str) -> str:
+        return str(person.get(key) or "")
+
+    return NewContactData(
+        name=text("name"),
+        position=text("position"),
+        extension=text("extension"),
+        phone=text("phone"),
+        email=text("email"),
+    )
+
+
+def _line(line) -> LineData:
+    """An order line as the note says it; a line without a number is one of it, as an order form reads it."""
+    return LineData(
+        description=line.product[:300],
+        quantity=_decimal(line.quantity) or Decimal(1),
+        unit=(line.unit or "")[:20],
+        unit_price=_decimal(line.unit_price),
+    )
+
+
+# Words that say how a call went, where no ordered article does (general
+# sales vocabulary of German and English call notes, not taken from any note).
+_OUTCOME_WORDS = [
+    (Outcome.Kind.NO_INTEREST, r"kein(?:e|en)? (?:interesse|bedarf)|not interested|no (?:interest|need)"),
+    (
+        Outcome.Kind.NOT_REACHED,
+        r"nicht erreicht|nicht erreichbar|niemand erreicht|mailbox|voicemail|not reached|no answer|couldn.t reach",
+    ),
+    (Outcome.Kind.DEAL, r"\b(?:bestellt|bestellung|auftrag erteilt|abschluss|ordered|placed an order)\b"),
+    (Outcome.Kind.OFFER, r"\b(?:angebot|quote|quotation|offer)\b"),
+]
+
+
+def _outcome(extraction: Extraction, note: str) -> int:
+    """The outcome the note speaks of: an order is a deal, a quote asked for an offer; 0 where it says none."""
+    if extraction.order_lines:
+        kind = Outcome.Kind.DEAL
+    else:
+        folded = note.casefold()
+        found = [kind for kind, pattern in _OUTCOME_WORDS if re.search(pattern, folded)]
+        if found:
+            kind = found[0]
+        elif extraction.appointments or extraction.commitments:
+            kind = Outcome.Kind.FOLLOW_UP
+        else:
+            return 0
+    outcome = Outcome.objects.filter(kind=kind, is_active=True).order_by("position", "pk").first()
+    return outcome.pk if outcome else 0
 
 
 def _appointment(appointment, contacts: list[Contact]) -> AppointmentData:
@@ -194,7 +253,11 @@ def _segments(note: str, extraction: Extraction) -> list[Segment]:
 def wrapup_merge(base: WrapupData, extra: WrapupData) -> WrapupData:
     """``base`` with what ``extra`` adds: empty fields filled, new list items appended, nothing overwritten."""
     merged = WrapupData(**vars(base))
+    merged.outcome_id = base.outcome_id or extra.outcome_id
     merged.contact_ids = list(dict.fromkeys([*base.contact_ids, *extra.contact_ids]))
+    merged.new_contacts = base.new_contacts + [
+        p for p in extra.new_contacts if not any(_same(p.name, b.name) for b in base.new_contacts)
+    ]
     if extra.order is not None:
         merged.order = _merge_order(base.order, extra.order)
     merged.appointments = base.appointments + [

@@ -35,6 +35,10 @@ class Gap:
     key: str
     section: str  # "minimal", "extended" or "care": where the panel lists it
     message: str
+    # Where in the wrap-up the gap is filled, as a path into WrapupData
+    # ("order.payment_net_days", "appointments.0.participants.1.extension";
+    # "new" for a row still to be added): the screen links and jumps to it.
+    field: str = ""
 
 
 def gaps(data: WrapupData, outcome_kind: str) -> list[Gap]:
@@ -42,11 +46,18 @@ def gaps(data: WrapupData, outcome_kind: str) -> list[Gap]:
     if outcome_kind == DEAL:
         found += _deal_gaps(data)
     if outcome_kind == OFFER and not any(t.kind == "our_promise" and t.due for t in data.tasks):
-        found.append(Gap("offer.promise", "care", _("Offer requested: add our promise to send it, with a date.")))
+        found.append(
+            Gap(
+                "offer.promise",
+                "care",
+                _("Offer requested: add our promise to send it, with a date."),
+                "tasks.new.title",
+            )
+        )
     if outcome_kind in (OFFER, FOLLOW_UP) and not (data.next_contact or data.appointments):
-        found.append(Gap("next_contact", "care", _("Plan the next contact.")))
+        found.append(Gap("next_contact", "care", _("Plan the next contact."), "next_contact"))
     if outcome_kind == NOT_REACHED and not data.next_contact:
-        found.append(Gap("next_contact", "care", _("Not reached: when do you try again?")))
+        found.append(Gap("next_contact", "care", _("Not reached: when do you try again?"), "next_contact"))
     found += _appointment_gaps(data)
     found += _task_gaps(data)
     if outcome_kind in TALKED_BUSINESS:
@@ -58,65 +69,75 @@ def _deal_gaps(data: WrapupData) -> list[Gap]:
     order = data.order
     found = []
     if order is None or not order.lines:
-        found.append(Gap("order.lines", "minimal", _("Deal closed, but no order lines.")))
+        found.append(Gap("order.lines", "minimal", _("Deal closed, but no order lines."), "lines.new.description"))
     if order is None or not order.has_delivery:
-        found.append(Gap("order.delivery", "minimal", _("No delivery time agreed.")))
+        found.append(Gap("order.delivery", "minimal", _("No delivery time agreed."), "order.delivery_note"))
     if order is None or not order.has_payment_terms:
-        found.append(Gap("order.payment", "minimal", _("No payment terms.")))
+        found.append(Gap("order.payment", "minimal", _("No payment terms."), "order.payment_net_days"))
     if order is None or not order.confirmation_channel:
-        found.append(Gap("order.confirmation", "minimal", _("How does the customer want the order confirmation?")))
+        found.append(
+            Gap(
+                "order.confirmation",
+                "minimal",
+                _("How does the customer want the order confirmation?"),
+                "order.confirmation_channel",
+            )
+        )
     if data.care is None:
-        found.append(Gap("care", "care", _("No thank-you planned (SMS, mail or call).")))
+        found.append(Gap("care", "care", _("No thank-you planned (SMS, mail or call)."), "care.channel"))
     return found
 
 
 def _appointment_gaps(data: WrapupData) -> list[Gap]:
     found = []
-    for number, appointment in enumerate(data.appointments, start=1):
-        where = _("Appointment %(number)s") % {"number": number}
+    for index, appointment in enumerate(data.appointments):
+        number, at = index + 1, f"appointments.{index}"
+        where = {"where": _("Appointment %(number)s") % {"number": number}}
         if appointment.start is None:
-            found.append(Gap(f"appointment.{number}.start", "minimal", _("%(where)s: no start.") % {"where": where}))
+            found.append(
+                Gap(f"appointment.{number}.start", "minimal", _("%(where)s: no start.") % where, f"{at}.start")
+            )
         if not appointment.duration_minutes:
-            found.append(
-                Gap(
-                    f"appointment.{number}.duration", "minimal", _("%(where)s: no planned duration.") % {"where": where}
-                )
-            )
+            message = _("%(where)s: no planned duration.") % where
+            found.append(Gap(f"appointment.{number}.duration", "minimal", message, f"{at}.duration_minutes"))
         if not appointment.location.strip():
-            found.append(Gap(f"appointment.{number}.location", "minimal", _("%(where)s: no place.") % {"where": where}))
+            message = _("%(where)s: no place.") % where
+            found.append(Gap(f"appointment.{number}.location", "minimal", message, f"{at}.location"))
         if not appointment.participants:
-            found.append(
-                Gap(
-                    f"appointment.{number}.participants", "minimal", _("%(where)s: no participants.") % {"where": where}
-                )
-            )
-        for person in appointment.participants:
-            label = {"where": where, "name": person.name}
+            message = _("%(where)s: no participants.") % where
+            found.append(Gap(f"appointment.{number}.participants", "minimal", message, f"{at}.participants.new.name"))
+        for person_index, person in enumerate(appointment.participants):
+            label = where | {"name": person.name}
+            person_at = f"{at}.participants.{person_index}"
             if not person.position.strip():
-                found.append(
-                    Gap(
-                        f"appointment.{number}.position",
-                        "minimal",
-                        _("%(where)s: position of %(name)s missing.") % label,
-                    )
-                )
+                message = _("%(where)s: position of %(name)s missing.") % label
+                found.append(Gap(f"appointment.{number}.position", "minimal", message, f"{person_at}.position"))
             if not person.extension.strip():
-                found.append(
-                    Gap(
-                        f"appointment.{number}.extension",
-                        "minimal",
-                        _("%(where)s: direct extension of %(name)s missing.") % label,
-                    )
-                )
+                message = _("%(where)s: direct extension of %(name)s missing.") % label
+                found.append(Gap(f"appointment.{number}.extension", "minimal", message, f"{person_at}.extension"))
     return found
 
 
 def _task_gaps(data: WrapupData) -> list[Gap]:
     return [
-        Gap(f"task.{number}.due", "care", _("Promise “%(title)s” has no due date.") % {"title": task.title})
-        for number, task in enumerate(data.tasks, start=1)
+        Gap(
+            f"task.{index + 1}.due",
+            "care",
+            _("Promise “%(title)s” has no due date.") % {"title": task.title},
+            f"tasks.{index}.due",
+        )
+        for index, task in enumerate(data.tasks)
         if task.due is None
     ]
+
+
+# Where each extended question is answered on the screen.
+EXTENDED_FIELDS = {
+    "wishes": "wishes.new.description",
+    "budget": "budget.planning_month",
+    "referrals": "referrals.new.company",
+    "personal": "personal_note",
+}
 
 
 def _extended_gaps(data: WrapupData) -> list[Gap]:
@@ -133,7 +154,7 @@ def _extended_gaps(data: WrapupData) -> list[Gap]:
         "personal": _("Anything personal worth noting?"),
     }
     return [
-        Gap(f"extended.{key}", "extended", questions[key])
+        Gap(f"extended.{key}", "extended", questions[key], EXTENDED_FIELDS[key])
         for key in EXTENDED_QUESTIONS
         if not answered[key] and key not in data.asked_nothing
     ]

@@ -132,6 +132,10 @@ class Briefing:
     calls: QuerySet[Call] | None = None
     today: date | None = None
 
+    @property
+    def budget_year(self) -> int | None:
+        return self.budget.next_planning_year(self.today or timezone.localdate()) if self.budget else None
+
 
 def customer_briefing(*, customer: Customer, calls_limit: int | None = None) -> Briefing:
     """The customer page's briefing; ``customer`` must come from a scoped selector."""

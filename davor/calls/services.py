@@ -20,7 +20,7 @@ from davor.calls.completeness import gaps
 from davor.calls.history import Change, call_history
 from davor.calls.models import Call, Outcome
 from davor.calls.validation import validate_wrapup
-from davor.calls.wrapup import AppointmentData, ReferralData, WrapupData
+from davor.calls.wrapup import AppointmentData, NewContactData, ReferralData, WrapupData
 from davor.customers.models import Channel, Contact, Customer
 from davor.customers.selectors import contact_match, customer_scope
 from davor.customers.services import contact_create, customer_create
@@ -85,6 +85,7 @@ def _write(*, call: Call, data: WrapupData, user: User) -> None:
     contacts = list(customer.contacts.filter(pk__in=data.contact_ids))
     if len(contacts) != len(set(data.contact_ids)):
         raise ValidationError({"contacts": [_("Choose contacts of this customer.")]})
+    contacts += [c for c in _keep_new_contacts(customer, data.new_contacts) if c not in contacts]
     participants_resolve(customer=customer, appointments=data.appointments)
     missing = [gap.key for gap in gaps(data, outcome.kind)]
     call.outcome = outcome
@@ -210,6 +211,29 @@ def _sync_appointments(call: Call, items: list[AppointmentData], user: User) -> 
         return appointment
 
     _sync(call.appointments.all(), items, save)
+
+
+def _keep_new_contacts(customer: Customer, people: list[NewContactData]) -> list[Contact]:
+    """The people the note named with details, as contacts (a known name is not kept twice); those spoken with."""
+    spoken = []
+    for person in people:
+        contact = _contact_by_name(customer, person.name)
+        if contact is None:
+            salutation, title, first_name, last_name = split_name(person.name)
+            contact = contact_create(
+                customer=customer,
+                salutation=salutation,
+                title=title,
+                first_name=first_name,
+                last_name=last_name or person.name,
+                position=person.position.strip(),
+                extension=person.extension.strip(),
+                phone=parse_phone(person.phone).e164 if person.phone.strip() else "",
+                email=person.email.strip(),
+            )
+        if person.spoke_with:
+            spoken.append(contact)
+    return spoken
 
 
 def _participant_row(customer: Customer, person) -> tuple[str, str, str, int | None]:

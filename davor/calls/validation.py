@@ -61,6 +61,12 @@ def wrapup_errors(data: WrapupData) -> dict[str, list[str]]:
                 validate_email(referral.email.strip())
             except ValidationError:
                 errors[f"referrals-{index}-email"].append(_("Enter a valid e-mail address."))
+    for index, person in enumerate(data.new_contacts):
+        if person.phone.strip():
+            try:
+                parse_phone(person.phone)
+            except InvalidPhoneNumber:
+                errors[f"new_contacts-{index}-phone"].append(_("This is not a telephone number we can dial."))
     if data.budget is not None and data.budget.planning_month is None:
         errors["budget-planning_month"].append(_("In which month is the budget planned?"))
     return dict(errors)

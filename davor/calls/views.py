@@ -1,11 +1,26 @@
+"""The wrap-up screen: one URL per action.
+
+``record`` (a new call of a customer) and ``edit`` (a revision) each answer
+at four addresses: the screen itself, which shows it (GET) and saves it
+(POST), and ``suggest`` (what the note says, highlighted), ``accept`` (take
+the note's facts into the form, filling only what is empty) and ``check``
+(the completeness panel), which only ever read what is posted. Nothing a
+later POST does depends on the address an earlier one was sent to: the
+form's ``action`` is always the save address, and the hung-up phone call a
+new wrap-up is for rides in a hidden field.
+"""
+
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from davor.calls.capture import capture_note, wrapup_merge
 from davor.calls.completeness import gaps
@@ -16,22 +31,38 @@ from davor.calls.selectors import call_get_for_user, wrapup_data_from_call
 from davor.calls.services import participants_resolve, wrapup_submit, wrapup_update
 from davor.calls.wrapup import WrapupData
 from davor.customers.models import Customer
-from davor.customers.selectors import customer_get_for_user, customer_list
+from davor.customers.selectors import customer_get_for_user
 from davor.lib.locking import ChangedMeanwhile
 from davor.telephony.models import PhoneCall
 from davor.telephony.selectors import pending_wrapup_get_for_user
 from davor.telephony.services import pending_wrapup_close, pending_wrapup_initial
 from davor.users.http import AuthenticatedRequest
 
+ACTIONS = ("suggest", "accept", "check")
 
-def new(request: AuthenticatedRequest) -> HttpResponse:
-    raw_id = request.GET.get("customer", "")
-    if not raw_id:
-        customers = customer_list(user=request.user).only("pk", "name", "number", "city")
-        return render(request, "calls/choose_customer.html", {"customers": customers, "nav": "new"})
-    if not raw_id.isdigit():
-        raise Http404
-    customer = customer_get_for_user(user=request.user, customer_id=int(raw_id))
+
+@dataclass
+class Screen:
+    """One wrap-up screen: whose, from what, and where each of its actions posts to."""
+
+    customer: Customer
+    call: Call | None
+    initial: WrapupData | None
+    save: Callable[[WrapupData], Call]
+    urls: dict[str, str]
+    pending: PhoneCall | None = None
+
+
+def _urls(name: str, pk: int) -> dict[str, str]:
+    return {"save": reverse(f"calls:{name}", args=[pk])} | {
+        action: reverse(f"calls:{name}_{action}", args=[pk]) for action in ACTIONS
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def record(request: AuthenticatedRequest, customer_id: int, action: str = "save") -> HttpResponse:
+    """A new call with ``customer``; ``?pending=<id>`` (then a hidden field) names the hung-up phone call."""
+    customer = customer_get_for_user(user=request.user, customer_id=customer_id)
     pending = _pending(request, customer)
 
     def save(data: WrapupData) -> Call:
@@ -40,37 +71,80 @@ def new(request: AuthenticatedRequest) -> HttpResponse:
             pending_wrapup_close(phone_call=pending)
         return saved
 
-    return _wrapup_screen(
-        request,
+    screen = Screen(
         customer=customer,
         call=None,
         initial=pending_wrapup_initial(pending) if pending is not None else None,
         save=save,
+        urls=_urls("record", customer.pk),
+        pending=pending,
     )
+    return _dispatch(request, screen, action)
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request: AuthenticatedRequest, call_id: int, action: str = "save") -> HttpResponse:
+    call = call_get_for_user(user=request.user, call_id=call_id)
+    # The version the seller's screen was built from travels in a hidden field;
+    # a missing or garbled one counts as stale rather than as "overwrite".
+    raw_version = request.POST.get("version", "")
+    version = int(raw_version) if raw_version.isdigit() else 0
+    screen = Screen(
+        customer=call.customer,
+        call=call,
+        initial=wrapup_data_from_call(call),
+        save=lambda data: wrapup_update(user=request.user, call=call, data=data, expected_version=version),
+        urls=_urls("edit", call.pk),
+    )
+    return _dispatch(request, screen, action)
 
 
 def _pending(request: AuthenticatedRequest, customer: Customer) -> PhoneCall | None:
-    """The hung-up phone call (``?pending=<id>``) this wrap-up is for: it fills in who, when and how long."""
-    raw = request.GET.get("pending", "")
+    """The hung-up phone call this wrap-up is for: it fills in who, when and how long."""
+    raw = request.POST.get("pending", "") if request.method == "POST" else request.GET.get("pending", "")
     if not raw.isdigit():
         return None
     pending = pending_wrapup_get_for_user(user=request.user, phone_call_id=int(raw))
     return pending if pending.customer_id == customer.pk else None
 
 
-def edit(request: AuthenticatedRequest, call_id: int) -> HttpResponse:
-    call = call_get_for_user(user=request.user, call_id=call_id)
-    # The version the seller's screen was built from travels in a hidden field;
-    # a missing or garbled one counts as stale rather than as "overwrite".
-    raw_version = request.POST.get("version", "")
-    version = int(raw_version) if raw_version.isdigit() else 0
-    return _wrapup_screen(
-        request,
-        customer=call.customer,
-        call=call,
-        initial=wrapup_data_from_call(call),
-        save=lambda data: wrapup_update(user=request.user, call=call, data=data, expected_version=version),
+def _dispatch(request: AuthenticatedRequest, screen: Screen, action: str) -> HttpResponse:
+    if action != "save" and request.method != "POST":
+        return HttpResponse(status=405, headers={"Allow": "POST"})
+    if request.method != "POST":
+        forms = WrapupForms(customer=screen.customer, initial=screen.initial)
+        return _render(request, screen, forms)
+    forms = WrapupForms(request.POST, customer=screen.customer, initial=screen.initial)
+    if action == "save":
+        return _save(request, screen, forms)
+    if action == "check":
+        return _render(request, screen, forms, template="calls/wrapup.html#completeness")
+    forms.is_valid()  # fills cleaned_data; the errors wait until the seller saves
+    current = forms.to_data()
+    capture = capture_note(
+        note=current.note, customer=screen.customer, started_at=current.started_at, outcome_id=current.outcome_id
     )
+    if action == "suggest":
+        context = {"capture": capture, "customer": screen.customer, "call": screen.call, "urls": screen.urls}
+        return TemplateResponse(request, "calls/wrapup.html#suggestions", context)
+    merged = WrapupForms(customer=screen.customer, initial=wrapup_merge(current, capture.data))
+    return _render(request, screen, merged, capture=capture, focus_gap=True)
+
+
+def _save(request: AuthenticatedRequest, screen: Screen, forms: WrapupForms) -> HttpResponse:
+    if forms.is_valid():
+        try:
+            saved = screen.save(forms.data)
+        except ChangedMeanwhile as conflict:
+            # The seller's entries stay in the form; the screen now carries the
+            # current version, so saving again is a decision taken in sight of the changes.
+            return _render(request, screen, forms, status=409, conflict=conflict)
+        except ValidationError as error:
+            forms.call.add_error(None, error)
+        else:
+            messages.success(request, _saved_message(saved))
+            return redirect(screen.customer if screen.call is None else saved)
+    return _render(request, screen, forms, status=422)
 
 
 def detail(request: AuthenticatedRequest, call_id: int) -> HttpResponse:
@@ -89,85 +163,40 @@ def detail(request: AuthenticatedRequest, call_id: int) -> HttpResponse:
     )
 
 
-def _wrapup_screen(
-    request: AuthenticatedRequest,
-    *,
-    customer: Customer,
-    call: Call | None,
-    initial: WrapupData | None,
-    save: Callable[[WrapupData], Call],
-) -> HttpResponse:
-    """The wrap-up screen for a new or a revised call, and its three htmx/keyboard actions.
-
-    A POST saves, unless the query asks for ``check`` (the completeness panel),
-    ``suggest`` (what the note says, highlighted) or ``accept`` (take the
-    note's facts into the form, filling only what is empty).
-    """
-    if request.method != "POST":
-        return _render(request, WrapupForms(customer=customer, initial=initial), customer=customer, call=call)
-    forms = WrapupForms(request.POST, customer=customer, initial=initial)
-    action = next((name for name in ("check", "suggest", "accept") if name in request.GET), "save")
-    if action == "save" and forms.is_valid():
-        try:
-            saved = save(forms.data)
-        except ChangedMeanwhile as conflict:
-            # The seller's entries stay in the form; the screen now carries the
-            # current version, so saving again is a decision taken in sight of the changes.
-            return _render(request, forms, customer=customer, call=call, status=409, conflict=conflict)
-        except ValidationError as error:
-            forms.call.add_error(None, error)
-        else:
-            messages.success(request, _saved_message(saved))
-            return redirect(customer if call is None else saved)
-    if action in ("suggest", "accept"):
-        forms.is_valid()  # fills cleaned_data; the errors wait until the seller saves
-        current = forms.to_data()
-        capture = capture_note(
-            note=current.note, customer=customer, started_at=current.started_at, outcome_id=current.outcome_id
-        )
-        if action == "suggest":
-            return TemplateResponse(
-                request,
-                "calls/wrapup.html#suggestions",
-                {
-                    "capture": capture,
-                    "customer": customer,
-                    "call": call,
-                    "query": _query(customer, call, request.GET.get("pending", "")),
-                },
-            )
-        forms = WrapupForms(customer=customer, initial=wrapup_merge(current, capture.data))
-        return _render(request, forms, customer=customer, call=call, capture=capture)
-    return _render(request, forms, customer=customer, call=call, status=422 if action == "save" else 200)
-
-
 def _render(
-    request,
+    request: AuthenticatedRequest,
+    screen: Screen,
     forms: WrapupForms,
     *,
-    customer: Customer,
-    call: Call | None,
+    template: str = "calls/wrapup.html",
     status: int = 200,
     capture=None,
     conflict: ChangedMeanwhile | None = None,
+    focus_gap: bool = False,
 ) -> HttpResponse:
     if forms.call.is_bound:
         forms.is_valid()  # the live check judges what is there, errors or not
     data = forms.to_data() if forms.call.is_bound else forms.initial_data
-    participants_resolve(customer=customer, appointments=data.appointments)
+    participants_resolve(customer=screen.customer, appointments=data.appointments)
     outcome = Outcome.objects.filter(pk=data.outcome_id).first()
+    found = gaps(data, outcome.kind) if outcome else None
     context = {
         "forms": forms,
-        "customer": customer,
-        "call": call,
-        "gaps": gaps(data, outcome.kind) if outcome else None,
+        "customer": screen.customer,
+        "call": screen.call,
+        "gaps": [vars(gap) | {"field_id": forms.field_id(gap.field)} for gap in found] if found is not None else None,
+        "outcome_id": forms.call["outcome"].auto_id,
         "capture": capture,
-        "query": _query(customer, call, request.GET.get("pending", "")),
+        "urls": screen.urls,
+        "pending": screen.pending,
         "nav": "new",
         "conflict": conflict,
-        "version": _version(request, call, conflict),
+        "version": _version(request, screen.call, conflict),
     }
-    template = "calls/wrapup.html#completeness" if "check" in request.GET and request.htmx else "calls/wrapup.html"
+    if focus_gap:  # after taking over the note: the first field the panel still asks for
+        context["focus"] = next((gap["field_id"] for gap in context["gaps"] or [] if gap["field_id"]), "")
+        if found is None:
+            context["focus"] = context["outcome_id"]
     return TemplateResponse(request, template, context, status=status)
 
 
@@ -179,13 +208,6 @@ def _version(request, call: Call | None, conflict: ChangedMeanwhile | None) -> i
         return conflict.current
     posted = request.POST.get("version", "")
     return int(posted) if request.method == "POST" and posted.isdigit() else call.version
-
-
-def _query(customer: Customer, call: Call | None, pending: str = "") -> str:
-    """The start of the query string the screen's htmx actions post to (keeping ``pending``)."""
-    if call is not None:
-        return "?"
-    return f"?customer={customer.pk}&" + (f"pending={pending}&" if pending.isdigit() else "")
 
 
 def _saved_message(call: Call) -> str:

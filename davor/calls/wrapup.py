@@ -83,6 +83,18 @@ class AppointmentData:
 
 
 @dataclass
+class NewContactData:
+    """A person the note names with details who is not yet a contact: kept as one on saving."""
+
+    name: str
+    position: str = ""
+    extension: str = ""
+    phone: str = ""
+    email: str = ""
+    spoke_with: bool = True
+
+
+@dataclass
 class TaskData:
     kind: str
     title: str
@@ -138,6 +150,7 @@ class WrapupData:
     direction: str = "out"
     duration_minutes: int | None = None
     contact_ids: list[int] = field(default_factory=list)
+    new_contacts: list[NewContactData] = field(default_factory=list)
     note: str = ""
     personal_note: str = ""
     order: OrderData | None = None

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -132,3 +134,9 @@ class BudgetCycle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.customer}: {self.planning_month}"
+
+    def next_planning_year(self, today: date) -> int | None:
+        """The year of the next planning month on or after ``today``'s month."""
+        if not self.planning_month:
+            return None
+        return today.year if self.planning_month >= today.month else today.year + 1

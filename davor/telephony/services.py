@@ -6,7 +6,6 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from davor.calls.models import Outcome
 from davor.calls.wrapup import WrapupData
 from davor.search.selectors import phone_lookup
 from davor.telephony.models import PhoneCall
@@ -85,10 +84,9 @@ def pending_wrapup_close(*, phone_call: PhoneCall) -> None:
 
 def pending_wrapup_initial(phone_call: PhoneCall) -> WrapupData:
     """A new wrap-up as the phone system saw the call: who, when, which direction, how long."""
-    first = Outcome.objects.filter(is_active=True).order_by("position", "pk").first()
     started = timezone.localtime(phone_call.connected_at or phone_call.started_at).replace(second=0, microsecond=0)
     return WrapupData(
-        outcome_id=first.pk if first else 0,
+        outcome_id=0,  # the note or the seller says how it went; none is assumed
         started_at=started,
         direction=phone_call.direction,
         duration_minutes=phone_call.duration_minutes,

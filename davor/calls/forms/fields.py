@@ -8,23 +8,10 @@ from django.utils.translation import pgettext_lazy
 from davor.agenda.models import Task
 from davor.calls.models import Call, Outcome
 from davor.customers.models import Channel
+from davor.lib.forms import DayField, MomentField
 from davor.orders.models import ConfirmationChannel, Shipping
 
 MONTHS = [("", "—"), *DJANGO_MONTHS.items()]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 def _percent(label):
@@ -34,14 +21,15 @@ def _percent(label):
 
 
 class CallForm(forms.Form):
+    # No outcome is preselected: a new call claims no deal until the note or the seller says so.
     outcome = forms.ModelChoiceField(
-        label=_("Outcome"), queryset=Outcome.objects.filter(is_active=True), empty_label=None
+        label=_("Outcome"), queryset=Outcome.objects.filter(is_active=True), empty_label="—"
     )
     contacts: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Spoke with"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     direction = forms.ChoiceField(label=_("Direction"), choices=Call.Direction.choices)
-    started_at = forms.DateTimeField(label=_("Time of call"), widget=DateTimeInput())
+    started_at = MomentField(label=_("Time of call"))
     duration_minutes = forms.IntegerField(label=_("Duration (min)"), required=False, min_value=0, max_value=600)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -51,8 +39,8 @@ class CallForm(forms.Form):
 
 
 class OrderForm(forms.Form):
-    delivery_earliest = forms.DateField(label=_("Delivery from"), required=False, widget=DateInput())
-    delivery_latest = forms.DateField(label=_("Delivery by"), required=False, widget=DateInput())
+    delivery_earliest = DayField(label=_("Delivery from"), required=False)
+    delivery_latest = DayField(label=_("Delivery by"), required=False)
     delivery_note = forms.CharField(
         label=_("Delivery as said"),
         required=False,
@@ -98,7 +86,7 @@ class LineForm(forms.Form):
 
 class AppointmentForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    start = forms.DateTimeField(label=_("Start"), required=False, widget=DateTimeInput())
+    start = MomentField(label=_("Start"), required=False)
     duration_minutes = forms.IntegerField(label=_("Duration (min)"), required=False, min_value=5, max_value=1440)
     location = forms.CharField(label=_("Place"), required=False, max_length=200)
     title = forms.CharField(label=_("Subject"), required=False, max_length=200)
@@ -120,6 +108,17 @@ class ParticipantForm(forms.Form):
     )
 
 
+class NewContactForm(forms.Form):
+    """A person of the customer the note names with details, kept as a contact when the wrap-up is saved."""
+
+    name = forms.CharField(label=_("New contact"), max_length=200)
+    position = forms.CharField(label=_("Position"), required=False, max_length=100)
+    extension = ParticipantForm.base_fields["extension"]
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    spoke_with = forms.BooleanField(label=_("Spoke with"), required=False, initial=True)
+
+
 class TaskForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     kind = forms.ChoiceField(
@@ -131,13 +130,13 @@ class TaskForm(forms.Form):
         ],
     )
     title = forms.CharField(label=_("What"), max_length=300)
-    due = forms.DateField(label=_("By"), required=False, widget=DateInput())
+    due = DayField(label=_("By"), required=False)
 
 
 class WishForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     description = forms.CharField(label=_("Purchase wish"), max_length=300)
-    horizon = forms.DateField(label=_("Expected by"), required=False, widget=DateInput())
+    horizon = DayField(label=_("Expected by"), required=False)
     estimated_value = forms.DecimalField(
         label=_("Estimated value €"), required=False, min_value=0, max_digits=12, decimal_places=2, localize=True
     )
@@ -176,8 +175,8 @@ class ExtendedForm(forms.Form):
             (Channel.PHONE, pgettext_lazy("care channel", "Call")),
         ],
     )
-    care_due = forms.DateField(label=_("Thank-you on"), required=False, widget=DateInput())
-    next_contact = forms.DateField(label=_("Next contact"), required=False, widget=DateInput())
+    care_due = DayField(label=_("Thank-you on"), required=False)
+    next_contact = DayField(label=_("Next contact"), required=False)
     nothing_wishes = forms.BooleanField(label=_("Asked — no further wishes"), required=False)
     nothing_budget = forms.BooleanField(label=_("Asked — nothing known about the budget"), required=False)
     nothing_referrals = forms.BooleanField(label=_("Asked — no referrals"), required=False)

@@ -8,13 +8,13 @@ from davor.calls.forms.fields import (
     CallForm,
     ExtendedForm,
     LineForm,
+    NewContactForm,
     OrderForm,
     ParticipantForm,
     ReferralForm,
     TaskForm,
     WishForm,
 )
-from davor.calls.models import Outcome
 from davor.calls.validation import wrapup_errors
 from davor.calls.wrapup import (
     EXTENDED_QUESTIONS,
@@ -22,6 +22,7 @@ from davor.calls.wrapup import (
     BudgetData,
     CareData,
     LineData,
+    NewContactData,
     OrderData,
     ParticipantData,
     ReferralData,
@@ -33,7 +34,11 @@ from davor.customers.models import Customer
 
 LineFormSet = forms.formset_factory(LineForm, extra=1)
 AppointmentFormSet = forms.formset_factory(AppointmentForm, extra=0, can_delete=True)
-ParticipantFormSet = forms.formset_factory(ParticipantForm, extra=3)
+ParticipantFormSet = forms.formset_factory(ParticipantForm, extra=1)
+NewContactFormSet = forms.formset_factory(NewContactForm, extra=0)
+# A participant row added in the browser numbers itself with this, not with
+# __prefix__, which a new appointment row (that holds it) replaces first.
+PARTICIPANT_PLACEHOLDER = "__p__"
 TaskFormSet = forms.formset_factory(TaskForm, extra=1, can_delete=True)
 WishFormSet = forms.formset_factory(WishForm, extra=1, can_delete=True)
 ReferralFormSet = forms.formset_factory(ReferralForm, extra=1, can_delete=True)
@@ -46,9 +51,8 @@ class WrapupForms:
         self.customer = customer
         bound = data is not None
         if initial is None:
-            first = Outcome.objects.filter(is_active=True).order_by("position", "pk").first()
             now = timezone.localtime().replace(second=0, microsecond=0)
-            initial = WrapupData(outcome_id=first.pk if first else 0, started_at=now)
+            initial = WrapupData(outcome_id=0, started_at=now)
         self.initial_data = initial
         self.call = CallForm(data, customer=customer, initial=_call_initial(initial))
         self.order = OrderForm(data, prefix="order", initial=_order_initial(initial.order))
@@ -71,6 +75,9 @@ class WrapupForms:
             )
             for index in range(min(count, 20))
         ]
+        self.new_contacts = NewContactFormSet(
+            data, prefix="new_contacts", initial=None if bound else [vars(p) for p in initial.new_contacts]
+        )
         self.empty_participants = ParticipantFormSet(prefix="appointments-__prefix__-participants")
         self.tasks = TaskFormSet(
             data,
@@ -97,7 +104,37 @@ class WrapupForms:
 
     @property
     def appointment_rows(self):
-        return list(zip(self.appointments.forms, self.participants, strict=False))
+        return [
+            (form, participants, _placeholder_form(participants))
+            for form, participants in zip(self.appointments.forms, self.participants, strict=False)
+        ]
+
+    @property
+    def empty_participant(self):
+        return _placeholder_form(self.empty_participants)
+
+    def field_id(self, path: str) -> str:
+        """The HTML id of the field a completeness gap's ``path`` names ("" if there is none on the screen)."""
+        head, _sep, rest = path.partition(".")
+        if head == "order":
+            return self.order[rest].auto_id
+        if head in ("care", "budget") or not rest:
+            name = {"care": "care_", "budget": ""}.get(head, "") + (rest or head)
+            return self.extended[name].auto_id if name in self.extended.fields else ""
+        formset = {"lines": self.lines, "tasks": self.tasks, "wishes": self.wishes, "referrals": self.referrals}.get(
+            head
+        )
+        if head == "appointments":
+            index, _sep, inner = rest.partition(".")
+            forms_ = _live_forms(self.appointments)
+            if not index.isdigit() or int(index) >= len(forms_):
+                return ""
+            form = forms_[int(index)]
+            if inner.startswith("participants."):
+                participants = self.participants[self.appointments.forms.index(form)]
+                return _row_field(participants, inner.removeprefix("participants."))
+            return form[inner].auto_id
+        return _row_field(formset, rest) if formset is not None else ""
 
     def _parts(self):
         return [
@@ -109,6 +146,7 @@ class WrapupForms:
             self.tasks,
             self.wishes,
             self.referrals,
+            self.new_contacts,
             self.extended,
         ]
 
@@ -135,6 +173,7 @@ class WrapupForms:
             "tasks": self.tasks,
             "wishes": self.wishes,
             "lines": self.lines,
+            "new_contacts": self.new_contacts,
         }
         if prefix == "order":
             self.order.add_error(field, messages)
@@ -166,6 +205,14 @@ class WrapupForms:
             direction=call.get("direction") or "out",
             duration_minutes=call.get("duration_minutes"),
             contact_ids=[contact.pk for contact in call.get("contacts") or []],
+            new_contacts=[
+                NewContactData(
+                    **{k: c.get(k) or "" for k in ("name", "position", "extension", "phone", "email")},
+                    spoke_with=bool(c.get("spoke_with")),
+                )
+                for c in _live_rows(self.new_contacts)
+                if c.get("name")
+            ],
             note=call.get("note", ""),
             personal_note=more.get("personal_note", ""),
             order=order,
@@ -226,7 +273,7 @@ class WrapupForms:
 
     def _appointments(self) -> list[AppointmentData]:
         result = []
-        for form, participants in self.appointment_rows:
+        for form, participants in zip(self.appointments.forms, self.participants, strict=False):
             if not _is_live(form):
                 continue
             c = getattr(form, "cleaned_data", {})
@@ -255,8 +302,34 @@ def _is_live(form) -> bool:
     return not (form.is_bound and form.data.get(form.add_prefix("DELETE")) in ("on", "true", "1"))
 
 
+def _live_forms(formset) -> list:
+    return [form for form in formset.forms if _is_live(form)]
+
+
 def _live_rows(formset) -> list[dict]:
-    return [getattr(form, "cleaned_data", {}) for form in formset.forms if _is_live(form)]
+    return [getattr(form, "cleaned_data", {}) for form in _live_forms(formset)]
+
+
+def _row_field(formset, path: str) -> str:
+    """``0.name`` (the first row that counts) or ``new.name`` (the first blank row) of a formset, as an HTML id."""
+    index, _sep, name = path.partition(".")
+    if index == "new":
+        rows = [form for form in formset.forms if not _is_live(form)]
+    else:
+        live = _live_forms(formset)
+        rows = live[int(index) :][:1] if index.isdigit() else []
+    return rows[0][name].auto_id if rows and name in rows[0].fields else ""
+
+
+def _placeholder_form(participants):
+    """An empty participant row for the browser to add, numbered with PARTICIPANT_PLACEHOLDER."""
+    return participants.form(
+        auto_id=participants.auto_id,
+        prefix=participants.add_prefix(PARTICIPANT_PLACEHOLDER),
+        empty_permitted=True,
+        use_required_attribute=False,
+        renderer=participants.renderer,
+    )
 
 
 def _fields(obj, *names) -> dict:

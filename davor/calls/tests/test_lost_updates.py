@@ -23,7 +23,7 @@ def _edit(client: Client, call: Call, contact, version: int, **fields: str):
 
 
 def test_it_refuses_a_stale_save_and_shows_who_changed_what(owner_client, manager, customer, contact):
-    owner_client.post(f"{reverse('calls:new')}?customer={customer.pk}", _post_data(contact))
+    owner_client.post(reverse("calls:record", args=[customer.pk]), _post_data(contact))
     call = Call.objects.get()
     page = owner_client.get(reverse("calls:edit", args=[call.pk])).content.decode()
     assert f'name="version" value="{call.version}"' in page
@@ -42,7 +42,7 @@ def test_it_refuses_a_stale_save_and_shows_who_changed_what(owner_client, manage
 
 
 def test_it_saves_again_once_the_seller_has_seen_the_changes(owner_client, manager, customer, contact):
-    owner_client.post(f"{reverse('calls:new')}?customer={customer.pk}", _post_data(contact))
+    owner_client.post(reverse("calls:record", args=[customer.pk]), _post_data(contact))
     call = Call.objects.get()
     colleague = Client()
     colleague.force_login(manager)
@@ -57,7 +57,7 @@ def test_it_saves_again_once_the_seller_has_seen_the_changes(owner_client, manag
 
 
 def test_it_treats_a_missing_version_as_stale(owner_client, customer, contact):
-    owner_client.post(f"{reverse('calls:new')}?customer={customer.pk}", _post_data(contact))
+    owner_client.post(reverse("calls:record", args=[customer.pk]), _post_data(contact))
     call = Call.objects.get()
     data = _post_data(contact, **{"order-payment_net_days": "60"})
 

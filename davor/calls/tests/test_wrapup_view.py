@@ -41,6 +41,7 @@ def _post_data(contact, **extra) -> dict:
         **_management("wishes", 1),
         "wishes-0-description": "Linearführungen",
         **_management("referrals"),
+        **_management("new_contacts"),
         "more-planning_month": "9",
         "more-personal_note": "Segelt am Bodensee",
         "more-nothing_referrals": "on",
@@ -52,7 +53,7 @@ def _post_data(contact, **extra) -> dict:
 
 
 def test_it_shows_the_wrapup_screen_for_a_customer(owner_client, customer, contact):
-    response = owner_client.get(reverse("calls:new"), {"customer": customer.pk})
+    response = owner_client.get(reverse("calls:record", args=[customer.pk]))
 
     assert response.status_code == 200
     assert b"data-ctrl-enter" in response.content
@@ -60,7 +61,7 @@ def test_it_shows_the_wrapup_screen_for_a_customer(owner_client, customer, conta
 
 
 def test_it_saves_a_complete_wrapup_and_goes_to_the_customer(owner_client, customer, contact):
-    response = owner_client.post(f"{reverse('calls:new')}?customer={customer.pk}", _post_data(contact))
+    response = owner_client.post(reverse("calls:record", args=[customer.pk]), _post_data(contact))
 
     assert response.status_code == 302
     assert response.url == customer.get_absolute_url()
@@ -73,7 +74,7 @@ def test_it_saves_a_complete_wrapup_and_goes_to_the_customer(owner_client, custo
 def test_it_shows_localised_errors_and_writes_nothing_on_bad_input(owner_client, customer, contact):
     data = _post_data(contact, **{"order-skonto_percent": "120", "order-delivery_earliest": "2026-01-01"})
 
-    response = owner_client.post(f"{reverse('calls:new')}?customer={customer.pk}", data)
+    response = owner_client.post(reverse("calls:record", args=[customer.pk]), data)
 
     assert response.status_code == 422
     # German is the seller's default language; the errors speak it.
@@ -86,7 +87,7 @@ def test_it_returns_only_the_completeness_panel_for_the_live_check(owner_client,
     data = _post_data(contact, **{"order-payment_net_days": "", "order-skonto_percent": "", "order-skonto_days": ""})
 
     response = owner_client.post(
-        f"{reverse('calls:new')}?customer={customer.pk}&check=1", data, headers={"HX-Request": "true"}
+        reverse("calls:record_check", args=[customer.pk]), data, headers={"HX-Request": "true"}
     )
 
     assert response.status_code == 200
@@ -100,12 +101,12 @@ def test_it_returns_only_the_completeness_panel_for_the_live_check(owner_client,
 def test_it_hides_other_sellers_customers(request, name, customer):
     client = request.getfixturevalue(name)
 
-    assert client.get(reverse("calls:new"), {"customer": customer.pk}).status_code == 404
-    assert client.get(reverse("calls:new"), {"customer": "abc"}).status_code == 404
+    assert client.get(reverse("calls:record", args=[customer.pk])).status_code == 404
+    assert client.post(reverse("calls:record_suggest", args=[customer.pk]), {}).status_code == 404
 
 
 def test_it_revises_a_call_and_keeps_the_history(owner_client, customer, contact):
-    owner_client.post(f"{reverse('calls:new')}?customer={customer.pk}", _post_data(contact))
+    owner_client.post(reverse("calls:record", args=[customer.pk]), _post_data(contact))
     call = Call.objects.get()
     page = owner_client.get(reverse("calls:edit", args=[call.pk]))
     assert page.status_code == 200
@@ -143,7 +144,7 @@ def test_it_speaks_english_to_an_english_user(owner, owner_client, customer, con
     # Numbers are read in the user's locale: a decimal point in English.
     data = _post_data(contact, **{"order-skonto_percent": "120", "lines-0-unit_price": "412.50"})
 
-    response = owner_client.post(f"{reverse('calls:new')}?customer={customer.pk}", data)
+    response = owner_client.post(reverse("calls:record", args=[customer.pk]), data)
 
     assert "A percentage lies between 0 and 100." in response.content.decode()
     assert "Enter a number." not in response.content.decode()

@@ -85,15 +85,18 @@ def test_hanging_up_leaves_a_wrapup_waiting_until_it_is_written(client, owner, c
     client.force_login(owner)
     assert client.get("/telephony/pop/").content == b""
     today = client.get("/").content.decode()
-    link = f"/calls/new/?customer={customer.pk}&amp;pending={phone_call.pk}"
+    link = f"/calls/new/{customer.pk}/?pending={phone_call.pk}"
     assert link in today
-    screen = client.get(f"/calls/new/?customer={customer.pk}&pending={phone_call.pk}")
-    assert 'value="2026-03-02T10:00"' in screen.content.decode()
+    screen = client.get(f"/calls/new/{customer.pk}/?pending={phone_call.pk}")
+    assert 'value="02.03.2026 10:00"' in screen.content.decode()
+    # The phone call rides in the form, not in the address a later POST would inherit.
+    assert f'<input type="hidden" name="pending" value="{phone_call.pk}">' in screen.content.decode()
     initial = screen.context["forms"].call.initial
     assert (initial["duration_minutes"], initial["contacts"], initial["direction"]) == (5, [contact.pk], "in")
     response = client.post(
-        f"/calls/new/?customer={customer.pk}&pending={phone_call.pk}",
+        f"/calls/new/{customer.pk}/",
         {
+            "pending": phone_call.pk,
             "outcome": Outcome.objects.get(kind="not_reached").pk,
             "direction": "in",
             "started_at": "2026-03-02T10:00",
@@ -118,7 +121,7 @@ def test_someone_elses_pending_call_is_a_404(client, owner, outsider, customer):
 
 def _empty_formsets():
     data = {}
-    for prefix in ("lines", "appointments", "tasks", "wishes", "referrals"):
+    for prefix in ("lines", "appointments", "tasks", "wishes", "referrals", "new_contacts"):
         data[f"{prefix}-TOTAL_FORMS"] = "0"
         data[f"{prefix}-INITIAL_FORMS"] = "0"
     data["order-confirmation_copies"] = "1"
