@@ -16,6 +16,21 @@ if TYPE_CHECKING:  # imported lazily, so that the Django-free extractor tests ru
     from davor.users.models import Team, User
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request) -> None:
+    """The SQLite test database is a file in the data directory, not memory.
+
+    The journeys (tests/e2e) run the production server as a second process
+    against the test database, and a second process cannot open an in-memory one.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(settings.DATA_DIR / "test.sqlite3")
+    request.getfixturevalue("django_db_modify_db_settings_parallel_suffix")  # then -gw0, -gw1 … under xdist
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(request):
     # argon2 costs ~300 ms a hash here; the suite logs in hundreds of times.

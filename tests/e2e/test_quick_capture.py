@@ -8,17 +8,13 @@ from davor.users.models import Team, User
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_it_fills_the_form_from_a_typed_note(live_server, page, outcomes):
+def test_it_fills_the_form_from_a_typed_note(site, page, login):
     user = User.objects.create_user(username="sabine", password="geheim-123", team=Team.objects.create(name="Süd"))
     customer = Customer.objects.create(owner=user, number="K-10001", name="Kessler Antriebstechnik GmbH")
     kessler = Contact.objects.create(customer=customer, first_name="Jens", last_name="Kessler", position="Einkauf")
 
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "sabine")
-    page.fill("#id_password", "geheim-123")
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"{live_server.url}/")
-    page.goto(f"{live_server.url}/calls/new/?customer={customer.pk}")
+    login(page, user)
+    page.goto(f"/calls/new/?customer={customer.pk}")
 
     # The note has the focus when the screen opens: just type (once autofocus has landed).
     page.wait_for_function("document.activeElement && document.activeElement.id === 'id_note'")

@@ -17,7 +17,7 @@ def _calendar_week_12() -> tuple[date, date]:
     return date.fromisocalendar(year, 12, 1), date.fromisocalendar(year, 12, 5)
 
 
-def test_it_records_the_articles_scenario_by_keyboard_and_briefs_it(live_server, page, outcomes):
+def test_it_records_the_articles_scenario_by_keyboard_and_briefs_it(site, page, login):
     user = User.objects.create_user(
         username="sabine",
         password="geheim-123",
@@ -35,13 +35,9 @@ def test_it_records_the_articles_scenario_by_keyboard_and_briefs_it(live_server,
     monday, friday = _calendar_week_12()
     visit = date.today() + timedelta(days=7)
 
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "sabine")
-    page.fill("#id_password", "geheim-123")
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"{live_server.url}/")
+    login(page, user)
 
-    page.goto(f"{live_server.url}/calls/new/?customer={customer.pk}")
+    page.goto(f"/calls/new/?customer={customer.pk}")
     page.select_option("#id_outcome", label="Deal closed")
     page.check("text=Jens Kessler")
     page.fill("#id_lines-0-description", "Kugelgewindetrieb KGT 32x10")
@@ -80,7 +76,7 @@ def test_it_records_the_articles_scenario_by_keyboard_and_briefs_it(live_server,
     page.wait_for_selector("#completeness .done")
     page.focus("#id_more-care_due")
     page.keyboard.press("Control+Enter")
-    page.wait_for_url(f"{live_server.url}/customers/{customer.pk}/")
+    page.wait_for_url(f"{site.url}/customers/{customer.pk}/")
 
     agreed = page.inner_text("#briefing-agreed")
     assert "KW 12" in agreed
