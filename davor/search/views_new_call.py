@@ -26,11 +26,15 @@ CHOICES = 8
 class QuickCustomerForm(CustomerForm):
     """The caller as a new customer: a name, and the number they called from if known."""
 
+    phone_fields = ("phone",)
+
     class Meta(CustomerForm.Meta):
         fields = ["name", "phone", "city"]
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, autofocus=False, **kwargs)
+        # CustomerForm's own set-up is for its full set of fields (country among them).
+        super(CustomerForm, self).__init__(*args, **kwargs)
+        self._prepare(autofocus=False)
 
 
 @require_http_methods(["GET", "POST"])
