@@ -49,7 +49,10 @@ def new_call(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         customer = customer_create(owner=request.user, **form.cleaned_data)
         return redirect("calls:record", customer.pk)
-    context = {"query": query, "choices": _choices(request, query), "form": form, "nav": "new"}
+    choices = _choices(request, query)
+    if query and len(choices) == 1 and not request.htmx and request.method == "GET":
+        return redirect("calls:record", choices[0].pk)  # Enter without JavaScript, and only one to mean
+    context = {"query": query, "choices": choices, "form": form, "nav": "new"}
     template = "search/new_call.html#choices" if request.htmx else "search/new_call.html"
     return TemplateResponse(request, template, context, status=422 if form.errors else 200)
 

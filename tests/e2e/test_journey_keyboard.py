@@ -21,7 +21,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 def test_the_articles_call_by_keyboard_in_at_most_40_keys(site, page, login, keys):
     user = User.objects.create_user(username="sabine", first_name="Sabine", team=Team.objects.create(name="Süd"))
     customer = Customer.objects.create(owner=user, number="K-10001", name="Kessler Antriebstechnik GmbH")
-    Contact.objects.create(customer=customer, first_name="Jens", last_name="Kessler", position="Einkauf", extension="231")
+    Contact.objects.create(
+        customer=customer, first_name="Jens", last_name="Kessler", position="Einkauf", extension="231"
+    )
     login(page, user)
     panel = page.locator("#completeness")
 
@@ -30,6 +32,7 @@ def test_the_articles_call_by_keyboard_in_at_most_40_keys(site, page, login, key
         expect(page.locator(f"#{expected}")).to_be_focused()
 
     page.get_by_role("link", name="Neues Gespräch").click()
+    page.wait_for_url("**/calls/new/")
     keys.type("Kessler")
     keys.press("Enter")
     page.wait_for_url(f"**/calls/new/{customer.pk}/")

@@ -54,3 +54,10 @@ def test_a_bad_new_customer_is_refused_in_german_and_nothing_is_kept(owner_clien
     assert errors["name"] == ["Dieses Feld ist zwingend erforderlich."]
     assert errors["phone"] == ["Diese Telefonnummer ist nicht wählbar: abc"]
     assert not Customer.objects.exists()
+
+
+def test_enter_without_javascript_starts_the_wrapup_when_one_customer_matches(owner_client, customer):
+    response = owner_client.get(reverse("new_call"), {"q": customer.name})
+
+    assert response.status_code == 302
+    assert response.url == reverse("calls:record", args=[customer.pk])
