@@ -41,7 +41,8 @@ NOTES = [
 PROBE = """
 window.__suggest = [];
 document.addEventListener("htmx:beforeRequest", function (e) {
-  if (e.detail.pathInfo && /suggest/.test(e.detail.pathInfo.requestPath)) window.__suggest.push({sent: performance.now()});
+  var path = e.detail.pathInfo ? e.detail.pathInfo.requestPath : "";
+  if (/suggest/.test(path)) window.__suggest.push({sent: performance.now()});
 });
 document.addEventListener("htmx:afterSettle", function (e) {
   var last = window.__suggest[window.__suggest.length - 1];
