@@ -18,3 +18,13 @@ fi
 davor_sync() {
   "${UV[@]}" sync --frozen --quiet "$@"
 }
+
+# Debian packages, as root or through sudo. Waits (up to 10 minutes) for another
+# install that holds apt's lock instead of failing on it.
+apt_install() {
+  local sudo=()
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  echo "Installing $* …" >&2
+  "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$@" >/dev/null
+}

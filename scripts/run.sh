@@ -6,11 +6,7 @@ davor_sync --no-dev
 pdf_packages=()
 "${UV[@]}" run --no-dev python -c "import weasyprint" >/dev/null 2>&1 || pdf_packages+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list "Liberation Sans")" ]; } || pdf_packages+=(fontconfig fonts-liberation fonts-dejavu-core)
-if [ ${#pdf_packages[@]} -gt 0 ]; then
-  echo "Installing ${pdf_packages[*]} …" >&2
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pdf_packages[@]}" >/dev/null
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pdf_packages[@]}" >/dev/null; fi
-fi
+if [ ${#pdf_packages[@]} -gt 0 ]; then apt_install "${pdf_packages[@]}"; fi
 "${UV[@]}" run --no-dev davor migrate --no-input
 "${UV[@]}" run --no-dev davor demo --if-empty
 echo "Sign in at http://${DAVOR_HOST:-127.0.0.1}:${DAVOR_PORT:-8000}/ as demo / demo (manager: leitung / demo, back office: admin / admin)."

@@ -7,22 +7,14 @@ davor_sync
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # The browser tests drive Debian's Chromium (Playwright cannot download a browser here).
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing chromium …" >&2
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
-fi
+if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
 
 # Order confirmations: WeasyPrint lays them out with Debian's Pango and fonts; the tests read the PDFs with poppler.
 pdf_packages=()
 command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || pdf_packages+=(poppler-utils)
 "${UV[@]}" run python -c "import weasyprint" >/dev/null 2>&1 || pdf_packages+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list "Liberation Sans")" ]; } || pdf_packages+=(fontconfig fonts-liberation fonts-dejavu-core)
-if [ ${#pdf_packages[@]} -gt 0 ]; then
-  echo "Installing ${pdf_packages[*]} …" >&2
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${pdf_packages[@]}" >/dev/null
-fi
+if [ ${#pdf_packages[@]} -gt 0 ]; then apt_install "${pdf_packages[@]}"; fi
 
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
