@@ -28,7 +28,7 @@ from davor.lib.locking import ChangedField, ChangedMeanwhile
 from davor.lib.names import split_name
 from davor.lib.phones import parse_phone
 from davor.orders.models import Order
-from davor.orders.services import order_save
+from davor.orders.services import order_changed_meanwhile, order_save
 from davor.pipeline.models import BudgetCycle, Opportunity, Referral
 from davor.users.models import User
 
@@ -44,11 +44,15 @@ def wrapup_submit(*, user: User, customer: Customer, data: WrapupData) -> Call:
 
 
 @transaction.atomic
-def wrapup_update(*, user: User, call: Call, data: WrapupData, expected_version: int | None) -> Call:
+def wrapup_update(
+    *, user: User, call: Call, data: WrapupData, expected_version: int | None, expected_order_version: int | None = None
+) -> Call:
     """Revise ``call``, if it is still at ``expected_version`` (the version the editor started from).
 
     A call saved by someone else in between raises ChangedMeanwhile with what
-    they changed; nothing is written. ``None`` skips the check (for scripts
+    they changed; nothing is written. ``expected_order_version`` (0: it had
+    none) does the same for the call's order, which its own page and the API
+    revise without the call. ``None`` skips the check (for scripts
     that mean to overwrite). The row lock (PostgreSQL) or the IMMEDIATE
     transaction (SQLite, which locks at BEGIN) makes check and write one step,
     so two concurrent saves of the same version cannot both pass.
@@ -56,6 +60,14 @@ def wrapup_update(*, user: User, call: Call, data: WrapupData, expected_version:
     current = Call.objects.select_for_update().values_list("version", flat=True).get(pk=call.pk)
     if expected_version is not None and current != expected_version:
         raise call_changed_meanwhile(call=call, expected=expected_version, current=current)
+    if expected_order_version is not None:
+        # The call's order may have been revised on its own (its page, the API) since the screen was read.
+        order = Order.objects.select_for_update().filter(call=call).first()
+        current_order = order.version if order else 0
+        if current_order != expected_order_version:
+            if order is None:
+                raise ChangedMeanwhile(expected=expected_order_version, current=0, who=_("someone"), when=None)
+            raise order_changed_meanwhile(order=order, expected=expected_order_version, current=current_order)
     call.version = current
     _write(call=call, data=data, user=user)
     return call

@@ -33,6 +33,7 @@ from davor.calls.wrapup import WrapupData
 from davor.customers.models import Customer
 from davor.customers.selectors import customer_get_for_user
 from davor.lib.locking import ChangedMeanwhile
+from davor.orders.models import Order
 from davor.telephony.models import PhoneCall
 from davor.telephony.selectors import pending_wrapup_get_for_user
 from davor.telephony.services import pending_wrapup_close, pending_wrapup_initial
@@ -85,15 +86,15 @@ def record(request: AuthenticatedRequest, customer_id: int, action: str = "save"
 @require_http_methods(["GET", "POST"])
 def edit(request: AuthenticatedRequest, call_id: int, action: str = "save") -> HttpResponse:
     call = call_get_for_user(user=request.user, call_id=call_id)
-    # The version the seller's screen was built from travels in a hidden field;
-    # a missing or garbled one counts as stale rather than as "overwrite".
-    raw_version = request.POST.get("version", "")
-    version = int(raw_version) if raw_version.isdigit() else 0
+    # The versions the seller's screen was built from travel in hidden fields.
+    version, order_version = (_posted_number(request, name) for name in ("version", "order_version"))
     screen = Screen(
         customer=call.customer,
         call=call,
         initial=wrapup_data_from_call(call),
-        save=lambda data: wrapup_update(user=request.user, call=call, data=data, expected_version=version),
+        save=lambda data: wrapup_update(
+            user=request.user, call=call, data=data, expected_version=version, expected_order_version=order_version
+        ),
         urls=_urls("edit", call.pk),
     )
     return _dispatch(request, screen, action)
@@ -191,7 +192,7 @@ def _render(
         "pending": screen.pending,
         "nav": "new",
         "conflict": conflict,
-        "version": _version(request, screen.call, conflict),
+        "versions": _versions(request, screen.call, conflict),
     }
     if focus_gap:  # after taking over the note: the first field the panel still asks for
         context["focus"] = next((gap["field_id"] for gap in context["gaps"] or [] if gap["field_id"]), "")
@@ -200,14 +201,22 @@ def _render(
     return TemplateResponse(request, template, context, status=status)
 
 
-def _version(request, call: Call | None, conflict: ChangedMeanwhile | None) -> int | None:
-    """The version the screen is based on: as loaded, kept across re-renders, the current one after a conflict."""
+def _posted_number(request, name: str) -> int:
+    """A version the screen posted; a missing or garbled one counts as stale (0), never as "overwrite"."""
+    raw = request.POST.get(name, "")
+    return int(raw) if raw.isdigit() else 0
+
+
+def _versions(request, call: Call | None, conflict: ChangedMeanwhile | None) -> dict[str, int]:
+    """The versions the screen is based on (the call's, its order's): as loaded, kept across re-renders,
+    the current ones after a conflict, so that saving again is a decision taken in sight of the changes."""
     if call is None:
-        return None
-    if conflict is not None:
-        return conflict.current
-    posted = request.POST.get("version", "")
-    return int(posted) if request.method == "POST" and posted.isdigit() else call.version
+        return {}
+    if request.method == "POST" and conflict is None:
+        return {name: _posted_number(request, name) for name in ("version", "order_version")}
+    call.refresh_from_db(fields=["version"])
+    order = Order.objects.filter(call=call).values_list("version", flat=True).first()
+    return {"version": call.version, "order_version": order or 0}
 
 
 def _saved_message(call: Call) -> str:

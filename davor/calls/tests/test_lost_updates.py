@@ -12,11 +12,15 @@ from davor.lib.locking import ChangedMeanwhile
 from davor.orders.models import Order
 
 
-def _edit(client: Client, call: Call, contact, version: int, **fields: str):
+def _edit(client: Client, call: Call, contact, version: int, order_version: int | None = None, **fields: str):
+    """Save the wrap-up screen as read at ``version`` (and the order at ``order_version``, by default its current)."""
     appointment = call.appointments.get()
+    if order_version is None:
+        order_version = Order.objects.get(call=call).version
     data = _post_data(
         contact,
         version=str(version),
+        order_version=str(order_version),
         **{"appointments-INITIAL_FORMS": "1", "appointments-0-id": str(appointment.pk), **fields},
     )
     return client.post(reverse("calls:edit", args=[call.pk]), data)
@@ -91,3 +95,27 @@ def test_it_writes_nothing_when_the_version_is_stale(owner, customer, contact):
     assert (raised.value.expected, raised.value.current) == (1, 2)
     assert raised.value.who == "Alice"
     assert any(change.new == "first" for change in raised.value.changes)
+
+
+def test_it_refuses_a_stale_screen_after_the_order_was_revised_on_its_own(owner_client, manager, customer, contact):
+    """The order's own page and the API revise the order without the call: the wrap-up screen must notice."""
+    from davor.calls.selectors import wrapup_data_from_call
+    from davor.orders.services import order_update
+
+    owner_client.post(reverse("calls:record", args=[customer.pk]), _post_data(contact))
+    call = Call.objects.get()
+    order = Order.objects.get(call=call)
+    read = order.version
+    page = owner_client.get(reverse("calls:edit", args=[call.pk])).content.decode()
+    assert f'name="order_version" value="{read}"' in page
+    terms = wrapup_data_from_call(call).order
+    terms.payment_net_days = 45
+    order_update(user=manager, order=order, terms=terms, lines=terms.lines, expected_version=read)
+
+    response = _edit(owner_client, call, contact, call.version, read, **{"order-skonto_days": "5"})
+
+    assert response.status_code == 409
+    assert "<del>30</del> → <ins>45</ins>" in response.content.decode()
+    assert f'name="order_version" value="{read + 1}"' in response.content.decode()
+    order.refresh_from_db()
+    assert (order.payment_net_days, order.skonto_days) == (45, 10)
