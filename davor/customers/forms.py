@@ -94,7 +94,7 @@ class _PhoneModelForm(forms.ModelForm):
 
 
 class CustomerForm(_PhoneModelForm):
-    phone_fields = ("phone", "fax")
+    phone_fields: tuple[str, ...] = ("phone", "fax")
 
     class Meta:
         model = Customer

@@ -26,7 +26,7 @@ CHOICES = 8
 class QuickCustomerForm(CustomerForm):
     """The caller as a new customer: a name, and the number they called from if known."""
 
-    phone_fields = ("phone",)
+    phone_fields: tuple[str, ...] = ("phone",)
 
     class Meta(CustomerForm.Meta):
         fields = ["name", "phone", "city"]

@@ -115,6 +115,7 @@ def test_it_revises_a_call_and_keeps_the_history(owner_client, customer, contact
     data = _post_data(
         contact,
         version=str(call.version),
+        order_version=str(Order.objects.get().version),
         **{"order-payment_net_days": "45", "appointments-INITIAL_FORMS": "1", "appointments-0-id": str(appointment.pk)},
     )
 
