@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "davor.lib.bounds.InputBoundsMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "davor.users.middleware.UserLanguageMiddleware",
@@ -228,6 +229,11 @@ DAVOR_DIGEST_HOUR = int(os.environ.get("DAVOR_DIGEST_HOUR", "7"))
 DAVOR_BASE_URL = os.environ.get("DAVOR_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 DAVOR_SMS_URL = os.environ.get("DAVOR_SMS_URL", "")
 DAVOR_SMS_TOKEN = os.environ.get("DAVOR_SMS_TOKEN", "")
+# Hosts (names or addresses) Davor may connect to although they resolve to a loopback, private,
+# link-local or reserved address: a calendar server or SMS gateway inside the office network.
+DAVOR_OUTBOUND_ALLOW_HOSTS = [
+    h.strip() for h in os.environ.get("DAVOR_OUTBOUND_ALLOW_HOSTS", "").split(",") if h.strip()
+]
 
 # Trust (issue 7): login throttling, cookies, proxies.
 # django-axes counts failed sign-ins per user name *and* address, so that a
