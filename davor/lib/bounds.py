@@ -175,8 +175,28 @@ def _texts(value: object) -> Iterator[str]:
             yield from _texts(item)
 
 
+# A whole value that is a date (ISO as browsers and APIs send it, or German): its year must be in bounds.
+_DATE_VALUE = re.compile(
+    r"^\s*(?:(?P<iso>[+-]?\d{4,6})-\d\d-\d\d(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?"
+    r"|\d\d?\.\d\d?\.(?P<de>\d{4,6})(?: [\d:]+)?)\s*$"
+)
+
+
+def _outside_calendar(text: str) -> bool:
+    match = _DATE_VALUE.match(text) if len(text) <= 40 else None
+    if match is None:
+        return False
+    year = int(match["iso"] or match["de"])
+    return not FIRST_YEAR <= year <= LAST_YEAR
+
+
 def _refusal(request: HttpRequest) -> str | None:
-    """Why the request's input is refused outright, or None: control characters anywhere, broken form counts."""
+    """Why the request's input is refused outright, or None.
+
+    Control characters anywhere, form counts that are no small number, and
+    dates outside 1900–2200 in any field (the wrap-up's too: a field that holds
+    nothing but a date holds no prose).
+    """
     if request.method not in {"POST", "PUT", "PATCH"}:
         return None
     content_type = request.content_type or ""
@@ -185,7 +205,10 @@ def _refusal(request: HttpRequest) -> str | None:
             data = json.loads(request.body or b"null")
         except (ValueError, UnicodeDecodeError):
             return None  # the API says what is wrong with it
-        return str(CONTROL_MESSAGE) if any(has_control(text) for text in _texts(data)) else None
+        texts = list(_texts(data))
+        if any(has_control(text) for text in texts):
+            return str(CONTROL_MESSAGE)
+        return str(DATE_MESSAGE) if any(_outside_calendar(text) for text in texts) else None
     if content_type not in {"application/x-www-form-urlencoded", "multipart/form-data"}:
         return None
     for name, values in request.POST.lists():
@@ -193,6 +216,8 @@ def _refusal(request: HttpRequest) -> str | None:
             return str(CONTROL_MESSAGE)
         if name.endswith(("-TOTAL_FORMS", "-INITIAL_FORMS")) and any(form_count(v) is None for v in values):
             return str(_("The form was sent incomplete or changed; reload the page, please."))
+        if any(_outside_calendar(value) for value in values):
+            return str(DATE_MESSAGE)
     return None
 
 

@@ -82,9 +82,15 @@ def appointment_cancel(
     return appointment
 
 
-@transaction.atomic
 def appointment_invite(*, user: User, appointment: Appointment, participant_ids: list[int]) -> list[Participant]:
-    """Send the invitation (METHOD:REQUEST) to the chosen participants; each needs an e-mail address."""
+    """Send the invitation (METHOD:REQUEST) to the chosen participants; each needs an e-mail address.
+
+    The mail goes out with no transaction open, and only a sent invitation
+    marks the participants invited: a mail server that refuses leaves them as
+    they were (and the error for the seller), never "invited" without a mail.
+    """
+    from davor.agenda.mail import invitation_send
+
     if appointment.cancelled_at is not None:
         raise ValidationError(_("This appointment is cancelled."))
     if not appointment.owner.email:
@@ -98,9 +104,9 @@ def appointment_invite(*, user: User, appointment: Appointment, participant_ids:
             _("No e-mail address for %(names)s: add it to the contact, or leave them out of the invitation.")
             % {"names": ", ".join(without)}
         )
-    now = timezone.now()
-    Participant.objects.filter(pk__in=[p.pk for p in chosen]).update(invited_at=now)
-    _mail_on_commit(appointment, "REQUEST", chosen)
+    invitation_send(appointment=appointment, method="REQUEST", participants=chosen)
+    with transaction.atomic():
+        Participant.objects.filter(pk__in=[p.pk for p in chosen]).update(invited_at=timezone.now())
     return chosen
 
 
