@@ -15,9 +15,10 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from davor.lib.files import private_dir, private_write, sqlite_private
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("DAVOR_DATA_DIR", BASE_DIR / "var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATA_DIR = private_dir(Path(os.environ.get("DAVOR_DATA_DIR", BASE_DIR / "var")).resolve())
 
 
 def _env_flag(name: str, default: bool = False) -> bool:
@@ -30,8 +31,7 @@ def _secret_key() -> str:
         return key
     path = DATA_DIR / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        private_write(path, secrets.token_urlsafe(50).encode())
     return path.read_text().strip()
 
 
@@ -122,6 +122,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = _SQLITE_OPTIONS
+    if str(DATABASES["default"]["NAME"]) not in {"", ":memory:"}:
+        # Created 0600 before SQLite opens it, so that its -wal and -shm files are 0600 too.
+        sqlite_private(Path(DATABASES["default"]["NAME"]))
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 else:
     # Davor's tables are read from memory or SSD. PostgreSQL's default random_page_cost (4, for

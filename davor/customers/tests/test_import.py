@@ -188,3 +188,16 @@ def test_an_import_abandoned_half_way_writes_nothing(owner):
     steps.close()  # the browser went away
 
     assert not Customer.objects.exists()
+
+
+def test_an_uploaded_file_is_readable_by_davor_alone(owner_client, settings, tmp_path):
+    import stat
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DAVOR_IMPORT_DIR = tmp_path / "imports"
+    upload = SimpleUploadedFile("k.csv", (HEADER + "Web GmbH;Wera;Web;;;;;\r\n").encode())
+    assert owner_client.post(reverse("customers:import"), {"file": upload}).status_code == 302
+
+    assert stat.S_IMODE(settings.DAVOR_IMPORT_DIR.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(path.stat().st_mode) for path in settings.DAVOR_IMPORT_DIR.iterdir()} == {0o600}
