@@ -266,3 +266,5 @@ if _env_flag("DAVOR_HTTPS"):
     SECURE_SSL_REDIRECT = _env_flag("DAVOR_SSL_REDIRECT")
     SECURE_HSTS_SECONDS = int(os.environ.get("DAVOR_HSTS_SECONDS", "0"))
 DAVOR_IMPORT_DIR = DATA_DIR / "imports"
+# The most rows one import file may hold: a larger file is refused with a message saying so (split it).
+DAVOR_IMPORT_MAX_ROWS = int(os.environ.get("DAVOR_IMPORT_MAX_ROWS", "20000"))
