@@ -1,9 +1,10 @@
 """Writing a previewed import: all rows or none.
 
 Merges fill what the existing record leaves empty and never overwrite what a
-seller typed. The rows are worked out before the transaction, then written in
-bulk (with their history records) in one short one: a 10,000-row file saved
-row by row kept the database locked for minutes.
+seller typed. The rows are worked out and put into the database's form
+before the transaction (davor/lib/bulk.py), then sent in bulk (with their
+history records) in one short one: a 50,000-row file used to hold SQLite's
+write lock for 46 seconds.
 """
 
 from collections.abc import Callable, Iterator
@@ -14,12 +15,13 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from davor.customers.imports.matching import company_key
 from davor.customers.imports.preview import Preview, Row
 from davor.customers.models import Contact, Customer
 from davor.customers.services import customer_number_next
+from davor.lib.bulk import PreparedInsert, insert_prepare, insert_run
 from davor.users.audit import audit_record
 from davor.users.models import AuditEvent, User
 
@@ -64,12 +66,39 @@ def _next_numbers():
 
 @dataclass
 class _Plan:
-    """What the import will write, worked out before the transaction begins."""
+    """What the import will write, worked out (and put into the database's form) before the transaction begins."""
 
     new_customers: list[Customer] = field(default_factory=list)
     new_contacts: list[Contact] = field(default_factory=list)
     existing: dict[type, dict[int, Any]] = field(default_factory=dict)
     changed: dict[type, dict[int, set[str]]] = field(default_factory=dict)
+    inserts: list[PreparedInsert] = field(default_factory=list)  # customers, their history, contacts, theirs
+
+
+def _prepare(plan: _Plan, user: User) -> None:
+    """The new rows and their history records in the database's form; ids and numbers are filled in later."""
+    now = timezone.now()
+    customers = insert_prepare(Customer, plan.new_customers)
+    contacts = insert_prepare(Contact, plan.new_contacts)  # after the customers: created_at is set on both
+
+    def history(model: type[Model], objs: list) -> PreparedInsert:
+        historical = model.history.model  # type: ignore[attr-defined]
+        tracked = historical.tracked_fields
+        records = [
+            historical(history_date=now, history_user=user, history_change_reason="", history_type="+",
+                       **{f.attname: getattr(obj, f.attname) for f in tracked})
+            for obj in objs
+        ]  # fmt: skip
+        return insert_prepare(historical, records)
+
+    customer_history, contact_history = history(Customer, plan.new_customers), history(Contact, plan.new_contacts)
+    for prepared in (customers, customer_history):
+        prepared.fill("number", lambda i: plan.new_customers[i].number)
+    customer_history.fill("id", lambda i: plan.new_customers[i].pk)
+    for prepared in (contacts, contact_history):
+        prepared.fill("customer_id", lambda i: plan.new_contacts[i].customer.pk)
+    contact_history.fill("id", lambda i: plan.new_contacts[i].pk)
+    plan.inserts = [customers, customer_history, contacts, contact_history]
 
 
 def _plan_steps(*, user: User, preview: Preview, plan: _Plan) -> Iterator[tuple[int, int]]:
@@ -124,12 +153,17 @@ def _still_blank(model: type[Model], objs: dict[int, Any], changed: dict[int, se
 
 
 def _write(*, user: User, plan: _Plan) -> ImportResult:
-    """One short transaction of bulk inserts and updates (with their history records)."""
+    """Inside the transaction: the prepared bulk inserts, then the merges (with their history records)."""
     numbers = _next_numbers()  # inside the transaction: no one takes the same numbers meanwhile
     for customer in plan.new_customers:
         customer.number = customer.number or next(numbers)
-    bulk_create_with_history(plan.new_customers, Customer, batch_size=500, default_user=user)
-    bulk_create_with_history(plan.new_contacts, Contact, batch_size=500, default_user=user)
+    customers, customer_history, contacts, contact_history = plan.inserts
+    for customer, pk in zip(plan.new_customers, insert_run(customers), strict=True):
+        customer.pk = pk
+    insert_run(customer_history)
+    for contact, pk in zip(plan.new_contacts, insert_run(contacts), strict=True):
+        contact.pk = pk
+    insert_run(contact_history)
     now = timezone.now()
     for model in (Customer, Contact):
         objs, changed = plan.existing[model], plan.changed[model]
@@ -162,6 +196,7 @@ def import_steps(
         raise ImportRejected(preview.problems)
     plan = _Plan()
     yield from _plan_steps(user=user, preview=preview, plan=plan)
+    _prepare(plan, user)
     with transaction.atomic():
         result = _write(user=user, plan=plan)
         details = {"rows": len(preview.rows), "format": preview.raw.kind, **result.as_dict()}
