@@ -15,9 +15,10 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from davor.lib.files import private_dir, private_write, sqlite_private
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("DAVOR_DATA_DIR", BASE_DIR / "var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATA_DIR = private_dir(Path(os.environ.get("DAVOR_DATA_DIR", BASE_DIR / "var")).resolve())
 
 
 def _env_flag(name: str, default: bool = False) -> bool:
@@ -30,8 +31,7 @@ def _secret_key() -> str:
         return key
     path = DATA_DIR / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        private_write(path, secrets.token_urlsafe(50).encode())
     return path.read_text().strip()
 
 
@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "davor.lib.bounds.InputBoundsMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "davor.users.middleware.UserLanguageMiddleware",
@@ -121,6 +122,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = _SQLITE_OPTIONS
+    if str(DATABASES["default"]["NAME"]) not in {"", ":memory:"}:
+        # Created 0600 before SQLite opens it, so that its -wal and -shm files are 0600 too.
+        sqlite_private(Path(DATABASES["default"]["NAME"]))
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 else:
     # Davor's tables are read from memory or SSD. PostgreSQL's default random_page_cost (4, for
@@ -228,6 +232,11 @@ DAVOR_DIGEST_HOUR = int(os.environ.get("DAVOR_DIGEST_HOUR", "7"))
 DAVOR_BASE_URL = os.environ.get("DAVOR_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 DAVOR_SMS_URL = os.environ.get("DAVOR_SMS_URL", "")
 DAVOR_SMS_TOKEN = os.environ.get("DAVOR_SMS_TOKEN", "")
+# Hosts (names or addresses) Davor may connect to although they resolve to a loopback, private,
+# link-local or reserved address: a calendar server or SMS gateway inside the office network.
+DAVOR_OUTBOUND_ALLOW_HOSTS = [
+    h.strip() for h in os.environ.get("DAVOR_OUTBOUND_ALLOW_HOSTS", "").split(",") if h.strip()
+]
 
 # Trust (issue 7): login throttling, cookies, proxies.
 # django-axes counts failed sign-ins per user name *and* address, so that a
@@ -257,3 +266,5 @@ if _env_flag("DAVOR_HTTPS"):
     SECURE_SSL_REDIRECT = _env_flag("DAVOR_SSL_REDIRECT")
     SECURE_HSTS_SECONDS = int(os.environ.get("DAVOR_HSTS_SECONDS", "0"))
 DAVOR_IMPORT_DIR = DATA_DIR / "imports"
+# The most rows one import file may hold: a larger file is refused with a message saying so (split it).
+DAVOR_IMPORT_MAX_ROWS = int(os.environ.get("DAVOR_IMPORT_MAX_ROWS", "20000"))

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from django.db.models import Q
 from django.http import HttpRequest
-from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
+from ninja import Field, FilterLookup, FilterSchema, Header, Query, Router, Schema
 from ninja.pagination import paginate
 
 from davor.agenda.models import Appointment, Task
@@ -14,7 +14,8 @@ from davor.agenda.services import appointment_cancel, appointment_update, task_m
 from davor.calls.api_schemas import aware
 from davor.customers.models import Customer
 from davor.customers.selectors import customer_scope
-from davor.lib.api import CursorPagination, Moment, acting_user
+from davor.lib.api import CursorPagination, Moment, acting_user, expected_version
+from davor.lib.bounds import Id, Line
 
 router = Router(tags=["agenda"])
 
@@ -38,6 +39,7 @@ class AppointmentOut(Schema):
     start: datetime
     duration_minutes: int | None
     sequence: int
+    version: int
     cancelled_at: datetime | None
     participants: list[ParticipantOut]
 
@@ -49,17 +51,21 @@ class AppointmentOut(Schema):
 class AppointmentUpdateIn(Schema):
     start: Moment
     duration_minutes: int | None = Field(None, ge=5, le=24 * 60)
-    location: str = Field("", max_length=200)
-    title: str = Field("", max_length=200)
+    location: Line = Field("", max_length=200)
+    title: Line = Field("", max_length=200)
     notify: bool = Field(False, description="Send the invited participants the changed invitation.")
+    version: int | None = Field(
+        None, ge=1, description="The version you read; or send it as an If-Match header. Required either way."
+    )
 
 
 class AppointmentCancelIn(Schema):
     notify: bool = Field(True, description="Tell the invited participants.")
+    version: int | None = Field(None, ge=1, description="The version you read; a newer one refuses with 409.")
 
 
 class AppointmentFilter(FilterSchema):
-    customer_id: int | None = None
+    customer_id: Id | None = None
     start_from: Annotated[Moment | None, FilterLookup("start__gte")] = None
     start_until: Annotated[Moment | None, FilterLookup("start__lte")] = None
     cancelled: bool | None = None
@@ -84,7 +90,7 @@ class TaskOut(Schema):
 
 
 class TaskFilter(FilterSchema):
-    customer_id: int | None = None
+    customer_id: Id | None = None
     kind: Task.Kind | None = None
     done: bool | None = None
     due_until: Annotated[date | None, FilterLookup("due__lte")] = None
@@ -113,10 +119,19 @@ def appointments_read(request: HttpRequest, appointment_id: int) -> Appointment:
     return appointment_get_for_user(user=acting_user(request), appointment_id=appointment_id)
 
 
-@router.patch("/appointments/{appointment_id}/", response=AppointmentOut)
-def appointments_update(request: HttpRequest, appointment_id: int, payload: AppointmentUpdateIn) -> Appointment:
-    """Move or rename: the sequence goes up, the own calendar follows, the invited are told if ``notify``."""
+@router.patch("/appointments/{appointment_id}/", response={200: AppointmentOut, 409: dict, 428: dict})
+def appointments_update(
+    request: HttpRequest,
+    appointment_id: int,
+    payload: AppointmentUpdateIn,
+    if_match: str | None = Header(None, alias="If-Match"),
+) -> Appointment:
+    """Move or rename: the sequence goes up, the own calendar follows, the invited are told if ``notify``.
+
+    A version that is not the current one is refused with 409 and what changed.
+    """
     user = acting_user(request)
+    version = expected_version(payload.version, if_match)
     appointment = appointment_get_for_user(user=user, appointment_id=appointment_id)
     start = aware(payload.start)
     end = start + timedelta(minutes=payload.duration_minutes) if payload.duration_minutes else None
@@ -128,15 +143,16 @@ def appointments_update(request: HttpRequest, appointment_id: int, payload: Appo
         location=payload.location,
         title=payload.title,
         notify=payload.notify,
+        expected_version=version,
     )
     return appointment_get_for_user(user=user, appointment_id=appointment_id)
 
 
-@router.post("/appointments/{appointment_id}/cancel/", response=AppointmentOut)
+@router.post("/appointments/{appointment_id}/cancel/", response={200: AppointmentOut, 409: dict})
 def appointments_cancel(request: HttpRequest, appointment_id: int, payload: AppointmentCancelIn) -> Appointment:
     user = acting_user(request)
     appointment = appointment_get_for_user(user=user, appointment_id=appointment_id)
-    appointment_cancel(user=user, appointment=appointment, notify=payload.notify)
+    appointment_cancel(user=user, appointment=appointment, notify=payload.notify, expected_version=payload.version)
     return appointment_get_for_user(user=user, appointment_id=appointment_id)
 
 

@@ -13,6 +13,7 @@ from icalendar import Calendar
 
 from davor.agenda.ics import PRODID, add_timezones, appointment_event, appointment_uid
 from davor.agenda.models import Appointment
+from davor.lib.outbound import GENERIC, OutboundRefused, url_check
 
 TIMEOUT_SECONDS = 10
 
@@ -59,6 +60,10 @@ def _event_ics(appointment: Appointment) -> str:
 
 class _Calendar:
     def __init__(self, url: str, username: str, password: str) -> None:
+        try:
+            url_check(url)
+        except OutboundRefused as error:
+            raise CalendarPushError(str(GENERIC)) from error
         self.client = caldav.DAVClient(  # type: ignore[operator]
             url=url, username=username or None, password=password or None, timeout=TIMEOUT_SECONDS
         )
@@ -72,15 +77,10 @@ class _Calendar:
 
 
 def _guarded(action):
+    """Run ``action``; a refused password says so, every other failure reads the same (see davor.lib.outbound)."""
     try:
         return action()
     except dav_error.AuthorizationError as error:
         raise CalendarPushError(_("The calendar server refused the user name or app password.")) from error
-    except dav_error.NotFoundError as error:
-        raise CalendarPushError(_("There is no calendar at this address.")) from error
-    except dav_error.DAVError as error:
-        raise CalendarPushError(_("The calendar server refused the change: %(reason)s") % {"reason": error}) from error
-    except Exception as error:  # connection refused, DNS, TLS, timeout: whatever the HTTP stack raises
-        raise CalendarPushError(
-            _("The calendar server could not be reached: %(reason)s") % {"reason": error}
-        ) from error
+    except Exception as error:  # no calendar, refused, connection refused, DNS, TLS, timeout
+        raise CalendarPushError(str(GENERIC)) from error

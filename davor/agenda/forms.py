@@ -2,15 +2,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from davor.customers.models import Channel
+from davor.lib import bounds
 from davor.lib.forms import MomentField
 
 
 class AppointmentForm(forms.Form):
-    title = forms.CharField(label=_("subject"), max_length=200, required=False)
-    location = forms.CharField(label=_("place"), max_length=200, required=False)
+    title = bounds.LineField(label=_("subject"), max_length=200, required=False)
+    location = bounds.LineField(label=_("place"), max_length=200, required=False)
     start = MomentField(label=_("start"))
     end = MomentField(label=_("end"), required=False)
     notify = forms.BooleanField(label=_("Send the change to the invited"), required=False, initial=True)
+    # The version the page showed: a save based on an older one is refused (changed meanwhile).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=bounds.MAX_ID)
 
 
 class CaldavForm(forms.Form):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from davor.agenda.ics import customer_link, invitation_ics, participant_line, when_text
 from davor.agenda.models import Appointment, Participant, Task
 from davor.agenda.selectors import TodayAgenda
+from davor.lib.bounds import one_line
 from davor.users.models import User
 
 
@@ -18,7 +19,8 @@ def invitation_send(*, appointment: Appointment, method: str, participants: list
     ics = invitation_ics(appointment, method=method, attendees=participants, language=language)
     seller = appointment.owner
     with translation.override(language):
-        subject_text = appointment.title or appointment.customer.name
+        # A line break in a subject would end the mail header: one line, whatever was stored.
+        subject_text = one_line(appointment.title or appointment.customer.name)
         if method == "CANCEL":
             subject = _("Cancelled: %(subject)s on %(when)s")
             intro = _("the following appointment is cancelled:")

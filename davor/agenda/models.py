@@ -45,6 +45,8 @@ class Appointment(models.Model):
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Optimistic locking: every change counts it up; an edit based on an older one is refused.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -18,6 +18,7 @@ from davor.agenda.forms import AppointmentForm, CaldavForm, CareMessageForm
 from davor.agenda.ics import feed_ics, invitation_ics
 from davor.agenda.selectors import appointment_get_for_user, feed_for_user, feed_owner, task_get_for_user
 from davor.agenda.sms import SmsGatewayError
+from davor.lib.locking import ChangedMeanwhile
 from davor.users.http import AuthenticatedRequest as Request
 
 # What a refused change can raise: the message is written for the seller.
@@ -33,9 +34,19 @@ def appointment_detail(request: Request, appointment_id: int) -> HttpResponse:
     appointment = appointment_get_for_user(user=request.user, appointment_id=appointment_id)
     if request.method == "POST":
         form = AppointmentForm(request.POST)
+        status = 400
         if form.is_valid():
+            data = {**form.cleaned_data}
+            version = data.pop("version")
             try:
-                services.appointment_update(user=request.user, appointment=appointment, **form.cleaned_data)
+                services.appointment_update(
+                    user=request.user, appointment=appointment, expected_version=version, **data
+                )
+            except ChangedMeanwhile as conflict:
+                form.add_error(None, conflict.message)
+                # Saving again replaces their changes, knowingly: the form now carries the current version.
+                form.data = {**form.data.dict(), "version": str(conflict.current)}  # type: ignore[attr-defined]
+                status = 409
             except ValidationError as error:
                 form.add_error(None, error)
             except REFUSALS as error:
@@ -45,6 +56,7 @@ def appointment_detail(request: Request, appointment_id: int) -> HttpResponse:
                 return redirect("appointment_detail", appointment.pk)
         appointment.refresh_from_db()
     else:
+        status = 200
         local_start = timezone.localtime(appointment.start).replace(tzinfo=None)
         end = appointment.end
         form = AppointmentForm(
@@ -53,6 +65,7 @@ def appointment_detail(request: Request, appointment_id: int) -> HttpResponse:
                 "location": appointment.location,
                 "start": local_start,
                 "end": timezone.localtime(end).replace(tzinfo=None) if end else None,
+                "version": appointment.version,
             }
         )
     participants = list(appointment.participants.all())
@@ -60,7 +73,7 @@ def appointment_detail(request: Request, appointment_id: int) -> HttpResponse:
         request,
         "agenda/appointment.html",
         {"appointment": appointment, "form": form, "participants": participants, "nav": "today"},
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
 
 

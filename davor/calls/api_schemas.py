@@ -22,6 +22,7 @@ from davor.calls.wrapup import (
 )
 from davor.customers.models import Channel
 from davor.lib.api import Moment
+from davor.lib.bounds import Id
 from davor.orders.api import OrderTermsSchema, order_data
 
 Question = Literal["wishes", "budget", "referrals", "personal"]
@@ -143,7 +144,7 @@ class CallDetailOut(CallOut):
 
 
 class CallFilter(FilterSchema):
-    customer_id: int | None = None
+    customer_id: Id | None = None
     complete: Annotated[bool | None, FilterLookup("is_complete")] = None
     started_from: Annotated[Moment | None, FilterLookup("started_at__gte")] = None
     started_until: Annotated[Moment | None, FilterLookup("started_at__lte")] = None

@@ -58,6 +58,7 @@ def wrapup_data_from_call(call: Call) -> WrapupData:
                 location=a.location,
                 title=a.title,
                 id=a.pk,
+                version=a.version,
                 participants=[
                     ParticipantData(p.name, p.position, p.extension, p.contact_id) for p in a.participants.all()
                 ],
@@ -69,7 +70,10 @@ def wrapup_data_from_call(call: Call) -> WrapupData:
             for t in tasks
             if t.kind in (Task.Kind.OUR_PROMISE, Task.Kind.CUSTOMER_PROMISE)
         ],
-        wishes=[WishData(o.description, o.horizon, o.estimated_value, id=o.pk) for o in call.opportunities.all()],
+        wishes=[
+            WishData(o.description, o.horizon, o.estimated_value, id=o.pk, version=o.version)
+            for o in call.opportunities.all()
+        ],
         budget=BudgetData(
             budget.planning_month, budget.fiscal_year_start_month, budget.expected_amount, budget.currency, budget.note
         )

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from davor.agenda.models import Appointment, Participant, Task
+from davor.agenda.services.appointments import CHANGE_FIELDS as APPOINTMENT_FIELDS
 from davor.calls.completeness import gaps
 from davor.calls.history import Change, call_history
 from davor.calls.models import Call, Outcome
@@ -24,12 +25,13 @@ from davor.calls.wrapup import AppointmentData, NewContactData, ReferralData, Wr
 from davor.customers.models import Channel, Contact, Customer
 from davor.customers.selectors import contact_match, customer_scope
 from davor.customers.services import contact_create, customer_create
-from davor.lib.locking import ChangedField, ChangedMeanwhile
+from davor.lib.locking import ChangedField, ChangedMeanwhile, version_claim
 from davor.lib.names import split_name
 from davor.lib.phones import parse_phone
 from davor.orders.models import Order
 from davor.orders.services import order_changed_meanwhile, order_save
 from davor.pipeline.models import BudgetCycle, Opportunity, Referral
+from davor.pipeline.services import OPPORTUNITY_FIELDS
 from davor.users.models import User
 
 DERIVED_TASKS = (Task.Kind.CARE, Task.Kind.FOLLOW_UP, Task.Kind.BUDGET_CALL, Task.Kind.REFERRAL_THANKS)
@@ -68,9 +70,23 @@ def wrapup_update(
             if order is None:
                 raise ChangedMeanwhile(expected=expected_order_version, current=0, who=_("someone"), when=None)
             raise order_changed_meanwhile(order=order, expected=expected_order_version, current=current_order)
+    _claim_rows(call, data)
     call.version = current
     _write(call=call, data=data, user=user)
     return call
+
+
+def _claim_rows(call: Call, data: WrapupData) -> None:
+    """Refuse the save if an appointment or purchase wish of the call was changed on its own since it was read."""
+    for model, items, fields in (
+        (Appointment, data.appointments, APPOINTMENT_FIELDS),
+        (Opportunity, data.wishes, OPPORTUNITY_FIELDS),
+    ):
+        rows = model.objects.filter(call=call).in_bulk([item.id for item in items if item.id])
+        for item in items:
+            row = rows.get(item.id)
+            if row is not None and item.version is not None:
+                version_claim(row, expected=item.version, fields=fields)
 
 
 def call_changed_meanwhile(*, call: Call, expected: int, current: int) -> ChangedMeanwhile:
@@ -184,6 +200,9 @@ def _save_row[T: models.Model](row: T, **fields: Any) -> T:
         row.full_clean()
         row.save()
     elif changed:
+        if hasattr(row, "version"):  # revised elsewhere too (its page, the API): each change counts
+            row.version += 1
+            changed.append("version")
         row.full_clean()
         row.save(update_fields=changed)
     return row
@@ -202,6 +221,7 @@ def _sync_appointments(call: Call, items: list[AppointmentData], user: User) -> 
             item.duration_minutes,
             item.location,
         )
+        version_before = appointment.version
         # Calendars take a change only with a higher SEQUENCE.
         sequence = appointment.sequence + 1 if moved else appointment.sequence
         _save_row(
@@ -215,6 +235,9 @@ def _sync_appointments(call: Call, items: list[AppointmentData], user: User) -> 
         current = [(p.name, p.position, p.extension, p.contact_id) for p in appointment.participants.all()]
         wanted = [_participant_row(call.customer, person) for person in item.participants]
         if current != wanted:
+            if not is_new and appointment.version == version_before:
+                appointment.version += 1
+                appointment.save(update_fields=["version"])
             appointment.participants.all().delete()
             for name, position, extension, contact_id in wanted:
                 Participant.objects.create(

@@ -80,6 +80,7 @@ class AppointmentData:
     title: str = ""
     participants: list[ParticipantData] = field(default_factory=list)
     id: int | None = None
+    version: int | None = None  # as the screen read it: a later change elsewhere refuses the save
 
 
 @dataclass
@@ -110,6 +111,7 @@ class WishData:
     horizon: date | None = None
     estimated_value: Decimal | None = None
     id: int | None = None
+    version: int | None = None
 
 
 @dataclass

@@ -11,6 +11,7 @@ from davor.customers.models import Channel, Contact, Customer
 from davor.customers.selectors import contact_get_for_user, customer_get_for_user, customer_list, customer_scope
 from davor.customers.services import contact_create, contact_update, customer_create, customer_update
 from davor.lib.api import CursorPagination, acting_user, patch_fields, phone_e164
+from davor.lib.bounds import Id
 
 router = Router(tags=["customers"])
 
@@ -127,7 +128,7 @@ class ContactPatch(Schema):
 
 
 class ContactFilter(FilterSchema):
-    customer_id: int | None = None
+    customer_id: Id | None = None
     active: Annotated[bool | None, FilterLookup("is_active")] = None
 
 

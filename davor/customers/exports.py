@@ -20,6 +20,7 @@ from django.utils import timezone
 from davor.customers.imports.columns import EXPORT_COLUMNS
 from davor.customers.imports.preview import FORMULA_START
 from davor.customers.models import Contact, Customer
+from davor.lib.bounds import printable
 from davor.lib.phones import format_phone
 from davor.users.audit import audit_record
 from davor.users.models import AuditEvent, User
@@ -52,7 +53,12 @@ class ExportFile:
 
 
 def neutralise(value: str) -> str:
-    """``=HYPERLINK(…)`` → ``'=HYPERLINK(…)``: shown as text, never run (OWASP CSV injection)."""
+    """``=HYPERLINK(…)`` → ``'=HYPERLINK(…)``: shown as text, never run (OWASP CSV injection).
+
+    Control characters stored before input was bounded are dropped: one of
+    them in one cell made openpyxl refuse the whole workbook.
+    """
+    value = printable(value)
     return "'" + value if value.startswith(FORMULA_START) else value
 
 

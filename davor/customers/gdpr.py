@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from davor.lib.phones import format_phone
+from davor.lib.phones import InvalidPhoneNumber, format_phone, parse_phone
 from davor.users.audit import audit_record
 from davor.users.models import AuditEvent, User
 
@@ -155,6 +155,42 @@ def _redact(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(ERASED, text)
 
 
+def _erase_traces(contact) -> None:
+    """What text search cannot find: PDFs that greet the person, raw numbers, touches still to make.
+
+    The stored confirmation PDFs addressed to the person are removed (the
+    sending stays on record: channel, when, by whom); phone system records
+    of their calls lose the number; open care touches, thank-yous, follow-up
+    and budget calls to the person are removed, since nobody may contact them
+    now. Promises (ours and the customer's) stay, without the person.
+    """
+    from davor.agenda.models import Task
+    from davor.orders.models import ConfirmationSending
+    from davor.telephony.models import PhoneCall
+
+    ConfirmationSending.objects.filter(contact=contact).update(document=None)
+    numbers = {_e164(n) for n in (contact.phone, contact.mobile, contact.fax) if n} - {""}
+    # Their calls, and the customer's calls from or to one of their numbers in whatever form the phone system sent.
+    phone_calls = PhoneCall.objects.filter(Q(contact=contact) | Q(customer=contact.customer_id, contact=None))
+    ids = [
+        pk
+        for pk, number, contact_id in phone_calls.exclude(number="").values_list("pk", "number", "contact_id")
+        if contact_id == contact.pk or _e164(number) in numbers
+    ]
+    PhoneCall.objects.filter(pk__in=ids).update(number="")
+    touches = (Task.Kind.CARE, Task.Kind.REFERRAL_THANKS, Task.Kind.FOLLOW_UP, Task.Kind.BUDGET_CALL)
+    open_tasks = Task.objects.filter(contact=contact, done_at__isnull=True)
+    open_tasks.filter(kind__in=touches).delete()
+    open_tasks.update(contact=None)
+
+
+def _e164(number: str) -> str:
+    try:
+        return parse_phone(number).e164
+    except InvalidPhoneNumber:
+        return ""
+
+
 @transaction.atomic
 def contact_erase(*, user: User, contact, request=None) -> Erasure:
     """Anonymise the person everywhere; flag the calls that mentioned them for a seller's review."""
@@ -166,6 +202,7 @@ def contact_erase(*, user: User, contact, request=None) -> Erasure:
     pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE) if terms else None
     call_ids = set(contact.calls.values_list("pk", flat=True))
     contact.participations.update(name=ERASED, position="", extension="")
+    _erase_traces(contact)
     redacted = 0
     for row, field in person_mentions(terms) if pattern is not None else []:
         assert pattern is not None

@@ -4,17 +4,16 @@ No business rules here; every router still reads through its app's scoped
 selectors and writes through its services.
 """
 
-from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Any
 
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Schema
+from ninja import Field, Schema
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import CursorPagination as NinjaCursorPagination
-from pydantic import AfterValidator
 
+from davor.lib import bounds
 from davor.lib.phones import InvalidPhoneNumber, parse_phone
 
 
@@ -26,6 +25,10 @@ class CursorPagination(NinjaCursorPagination):
         kwargs.setdefault("page_size", 50)
         kwargs.setdefault("max_page_size", 200)
         super().__init__(**kwargs)
+
+    class Input(NinjaCursorPagination.Input):
+        # 0 or a negative size is a mistake, not "everything": a 422 says so.
+        page_size: int | None = Field(None, ge=1, le=200)
 
     def _find_position(self, queryset, cursor):  # type: ignore[no-untyped-def]
         if cursor.p is not None and not cursor.p.lstrip("-").isdigit():
@@ -60,20 +63,21 @@ def phone_e164(value: str, loc: str) -> str:
         raise field_error(loc, _("This is not a telephone number we can dial.")) from error
 
 
-def _moment(value: datetime) -> datetime:
-    """A time without a zone is Davor's local time; every time is stored in UTC.
-
-    Converting here also turns offsets a database refuses (PostgreSQL takes
-    at most ±15:59) into a plain UTC time, and times too close to the ends of
-    the calendar into a validation error instead of a crash.
-    """
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    try:
-        return value.astimezone(UTC)
-    except OverflowError as error:
-        raise ValueError("this time lies outside the calendar Davor can store") from error
+# A datetime in an API input: aware, in UTC, between 1900 and 2200 (davor.lib.bounds), else a 422.
+Moment = bounds.Moment
 
 
-# A datetime in an API input: aware, in UTC, refused (422) when it cannot be stored.
-Moment = Annotated[datetime, AfterValidator(_moment)]
+def expected_version(body_version: int | None, if_match: str | None) -> int:
+    """The version a revision is based on, from the body or an If-Match header (``"3"``, ``W/"3"``, ``3``)."""
+    if body_version is not None:
+        return body_version
+    raw = (if_match or "").strip().removeprefix("W/").strip('"')
+    if raw.isdigit():
+        return int(raw)
+    raise HttpError(
+        428,
+        _(
+            "Send the version you read (field “version” or an If-Match header): "
+            "without it a save could overwrite someone else’s."
+        ),
+    )

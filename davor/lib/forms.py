@@ -14,10 +14,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from davor.lib.bounds import DATE_MESSAGE, day_in_bounds
 from davor.lib.datetimes import format_date, format_datetime, parse_date, parse_datetime
-
-# Dates outside these years are typing slips, and would break calendars and documents downstream.
-YEARS = range(1900, 2201)
 
 
 class _TypedInput(forms.TextInput):
@@ -36,7 +34,7 @@ class DayField(forms.DateField):
 
     default_error_messages = {
         "invalid": _("Enter a date such as 24.3. or 24.3.2027."),
-        "range": _("Enter a date between the years 1900 and 2200."),
+        "range": DATE_MESSAGE,
     }
 
     def __init__(self, **kwargs):
@@ -53,7 +51,7 @@ class DayField(forms.DateField):
         parsed = parse_date(str(value))
         if parsed is None:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        if parsed.year not in YEARS:
+        if not day_in_bounds(parsed):
             raise forms.ValidationError(self.error_messages["range"], code="range")
         return parsed
 
@@ -63,7 +61,7 @@ class MomentField(forms.DateTimeField):
 
     default_error_messages = {
         "invalid": _("Enter a date and time such as 24.3. 10:00."),
-        "range": _("Enter a date between the years 1900 and 2200."),
+        "range": DATE_MESSAGE,
     }
 
     def __init__(self, **kwargs):
@@ -79,6 +77,6 @@ class MomentField(forms.DateTimeField):
             parsed = parse_datetime(str(value))
             if parsed is None:
                 raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        if parsed.year not in YEARS:
+        if not day_in_bounds(parsed):
             raise forms.ValidationError(self.error_messages["range"], code="range")
         return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)

@@ -5,15 +5,14 @@ from decimal import Decimal
 from typing import Annotated
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, FilterLookup, FilterSchema, Header, Query, Router, Schema
-from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from davor.calls.wrapup import LineData, OrderData
 from davor.customers.models import Customer
 from davor.customers.selectors import customer_scope
-from davor.lib.api import CursorPagination, acting_user
+from davor.lib.api import CursorPagination, acting_user, expected_version
+from davor.lib.bounds import Id
 from davor.orders.models import ConfirmationChannel, Order, Shipping
 from davor.orders.selectors import order_get_for_user
 from davor.orders.services import order_update
@@ -96,7 +95,7 @@ class OrderUpdateIn(OrderTermsSchema):
 
 
 class OrderFilter(FilterSchema):
-    customer_id: int | None = None
+    customer_id: Id | None = None
     ordered_from: Annotated[date | None, FilterLookup("ordered_on__gte")] = None
     ordered_until: Annotated[date | None, FilterLookup("ordered_on__lte")] = None
 
@@ -108,22 +107,6 @@ def order_data(terms: OrderTermsSchema) -> OrderData:
     fields["confirmation_channel"] = fields["confirmation_channel"] or ""
     lines = [LineData(**line.dict()) for line in terms.lines]
     return OrderData(lines=lines, **fields)
-
-
-def expected_version(body_version: int | None, if_match: str | None) -> int:
-    """The version a revision is based on, from the body or an If-Match header (``"3"``, ``W/"3"``, ``3``)."""
-    if body_version is not None:
-        return body_version
-    raw = (if_match or "").strip().removeprefix("W/").strip('"')
-    if raw.isdigit():
-        return int(raw)
-    raise HttpError(
-        428,
-        _(
-            "Send the version you read (field “version” or an If-Match header): "
-            "without it a save could overwrite someone else’s."
-        ),
-    )
 
 
 @router.get("/orders/", response=list[OrderOut])

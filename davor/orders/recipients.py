@@ -13,6 +13,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from davor.customers.models import Contact
+from davor.lib.outbound import OutboundRefused, host_check
 from davor.lib.phones import InvalidPhoneNumber, parse_phone
 from davor.orders.models import CompanyProfile, ConfirmationChannel, Order
 
@@ -107,6 +108,13 @@ def _fax(order: Order, contact: Contact | None, problems: list[str]) -> str:
     domain = settings.DAVOR_FAX_GATEWAY_DOMAIN
     if not domain:
         problems.append(_("No fax gateway is set up: the administrator sets DAVOR_FAX_GATEWAY_DOMAIN."))
+    else:
+        try:
+            # A mail domain may have MX records only: then Davor's mail server finds the gateway.
+            host_check(domain, unresolvable_ok=True)
+        except OutboundRefused as error:
+            problems.append(str(error))
+            domain = ""
     if not number:
         problems.append(_("No fax number: %(whom)s has none on record.") % {"whom": _whom(order, contact)})
         return ""

@@ -6,10 +6,11 @@ from typing import Annotated
 
 from django.db.models import Q
 from django.http import HttpRequest
-from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
+from ninja import Field, FilterLookup, FilterSchema, Header, Query, Router, Schema
 from ninja.pagination import paginate
 
-from davor.lib.api import CursorPagination, acting_user, patch_fields
+from davor.lib.api import CursorPagination, acting_user, expected_version, patch_fields
+from davor.lib.bounds import Day, Id, Line
 from davor.pipeline.models import Opportunity, Referral
 from davor.pipeline.selectors import (
     opportunity_get_for_user,
@@ -32,17 +33,21 @@ class OpportunityOut(Schema):
     estimated_value: Decimal | None
     status: str
     created_at: datetime
+    version: int
 
 
 class OpportunityPatch(Schema):
-    description: str | None = Field(None, min_length=1, max_length=300)
-    horizon: date | None = None
+    description: Line | None = Field(None, min_length=1, max_length=300)
+    horizon: Day | None = None
     estimated_value: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
     status: Opportunity.Status | None = None
+    version: int | None = Field(
+        None, ge=1, description="The version you read; or send it as an If-Match header. Required either way."
+    )
 
 
 class OpportunityFilter(FilterSchema):
-    customer_id: int | None = None
+    customer_id: Id | None = None
     status: Opportunity.Status | None = None
     horizon_until: Annotated[date | None, FilterLookup("horizon__lte")] = None
 
@@ -89,11 +94,19 @@ def opportunities_read(request: HttpRequest, opportunity_id: int) -> Opportunity
     return opportunity_get_for_user(user=acting_user(request), opportunity_id=opportunity_id)
 
 
-@router.patch("/opportunities/{opportunity_id}/", response=OpportunityOut)
-def opportunities_update(request: HttpRequest, opportunity_id: int, payload: OpportunityPatch) -> Opportunity:
+@router.patch("/opportunities/{opportunity_id}/", response={200: OpportunityOut, 409: dict, 428: dict})
+def opportunities_update(
+    request: HttpRequest,
+    opportunity_id: int,
+    payload: OpportunityPatch,
+    if_match: str | None = Header(None, alias="If-Match"),
+) -> Opportunity:
+    """Change the wish; a version that is not the current one is refused with 409 and what changed."""
     opportunity = opportunity_get_for_user(user=acting_user(request), opportunity_id=opportunity_id)
+    version = expected_version(payload.version, if_match)
     fields = patch_fields(payload, nullable=("horizon", "estimated_value"))  # description and status can't be emptied
-    return opportunity_update(opportunity=opportunity, **fields)
+    fields.pop("version", None)
+    return opportunity_update(opportunity=opportunity, expected_version=version, **fields)
 
 
 @router.get("/referrals/", response=list[ReferralOut])

@@ -44,6 +44,8 @@ class Opportunity(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking: every change counts it up; an edit based on an older one is refused.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

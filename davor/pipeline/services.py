@@ -5,16 +5,22 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from davor.lib.locking import version_claim
 from davor.pipeline.models import Opportunity, Referral
+
+OPPORTUNITY_FIELDS = ("description", "horizon", "estimated_value", "status")
 
 
 @transaction.atomic
-def opportunity_update(*, opportunity: Opportunity, **fields: Any) -> Opportunity:
+def opportunity_update(*, opportunity: Opportunity, expected_version: int | None = None, **fields: Any) -> Opportunity:
+    """Change the wish; ChangedMeanwhile if it is no longer at ``expected_version``, and nothing is written."""
+    next_version = version_claim(opportunity, expected=expected_version, fields=OPPORTUNITY_FIELDS)
     for name, value in fields.items():
         setattr(opportunity, name, value)
     opportunity.full_clean()
     if fields:
-        opportunity.save(update_fields=list(fields))
+        opportunity.version = next_version
+        opportunity.save(update_fields=[*fields, "version"])
     return opportunity
 
 

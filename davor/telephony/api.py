@@ -1,12 +1,12 @@
 """``POST /api/v1/telephony/events``: call events from a phone system (mounted by davor/api.py)."""
 
-from datetime import datetime
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from davor.lib.bounds import Line, Moment
 from davor.telephony.services import phone_event_record
 from davor.users.api_auth import ApiTokenAuth
 from davor.users.models import User
@@ -16,11 +16,11 @@ router = Router(tags=["telephony"], auth=ApiTokenAuth())
 
 class EventIn(Schema):
     event: Literal["ringing", "dialing", "answered", "hungup"]
-    call_id: str = ""
-    caller: str = ""
-    called: str = ""
-    extension: str = ""
-    at: datetime | None = None
+    call_id: Line = Field("", max_length=64)
+    caller: Line = Field("", max_length=100)
+    called: Line = Field("", max_length=100)
+    extension: Line = Field("", max_length=20)
+    at: Moment | None = None
 
 
 class EventOut(Schema):

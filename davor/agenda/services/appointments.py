@@ -8,10 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from davor.agenda.models import Appointment, Participant
-from davor.agenda.services.calendar import appointment_push
+from davor.agenda.services.calendar import appointment_push_on_commit
+from davor.lib import bounds
+from davor.lib.locking import version_claim
 from davor.users.models import User
 
-MAX_MINUTES = 24 * 60
+MAX_MINUTES = bounds.MAX_MINUTES
+# What a "changed meanwhile" answer lists.
+CHANGE_FIELDS = ("title", "location", "start", "duration_minutes", "cancelled_at")
 
 
 @transaction.atomic
@@ -24,14 +28,22 @@ def appointment_update(
     location: str,
     title: str,
     notify: bool = False,
+    expected_version: int | None = None,
 ) -> Appointment:
     """Move or rename the appointment: SEQUENCE goes up, the own calendar follows, the invited are told if asked.
 
-    An end before the start, or a server that refuses the change, leaves the
-    appointment as it was.
+    An end before the start, or a save based on a version older than the
+    current one (ChangedMeanwhile), leaves the appointment as it was; the
+    calendar server is told after the commit (a refusal is noted, the worker
+    retries).
     """
+    next_version = version_claim(appointment, expected=expected_version, fields=CHANGE_FIELDS)
+    appointment.refresh_from_db(fields=[*CHANGE_FIELDS, "sequence"])
     if appointment.cancelled_at is not None:
         raise ValidationError(_("This appointment is cancelled."))
+    for moment in (start, end):
+        if moment is not None and not bounds.day_in_bounds(moment):
+            raise ValidationError({"start": [bounds.DATE_MESSAGE]})
     duration = _duration(start, end)
     fields = {"start": start, "duration_minutes": duration, "location": location.strip(), "title": title.strip()}
     changed = [name for name, value in fields.items() if getattr(appointment, name) != value]
@@ -40,8 +52,9 @@ def appointment_update(
     for name in changed:
         setattr(appointment, name, fields[name])
     appointment.sequence += 1
-    appointment.save(update_fields=[*changed, "sequence"])
-    appointment_push(user=user, appointment=appointment)
+    appointment.version = next_version
+    appointment.save(update_fields=[*changed, "sequence", "version"])
+    appointment_push_on_commit(appointment=appointment)
     if notify:
         invited = list(appointment.participants.filter(invited_at__isnull=False).select_related("contact"))
         if invited:
@@ -50,23 +63,34 @@ def appointment_update(
 
 
 @transaction.atomic
-def appointment_cancel(*, user: User, appointment: Appointment, notify: bool = True) -> Appointment:
+def appointment_cancel(
+    *, user: User, appointment: Appointment, notify: bool = True, expected_version: int | None = None
+) -> Appointment:
     """Cancel: SEQUENCE goes up, the event leaves the own calendar, the invited get METHOD:CANCEL."""
+    next_version = version_claim(appointment, expected=expected_version, fields=CHANGE_FIELDS)
+    appointment.refresh_from_db(fields=["cancelled_at", "sequence"])
     if appointment.cancelled_at is not None:
         return appointment
     appointment.cancelled_at = timezone.now()
     appointment.sequence += 1
-    appointment.save(update_fields=["cancelled_at", "sequence"])
-    appointment_push(user=user, appointment=appointment)
+    appointment.version = next_version
+    appointment.save(update_fields=["cancelled_at", "sequence", "version"])
+    appointment_push_on_commit(appointment=appointment)
     invited = list(appointment.participants.filter(invited_at__isnull=False).select_related("contact"))
     if notify and invited:
         _mail_on_commit(appointment, "CANCEL", invited)
     return appointment
 
 
-@transaction.atomic
 def appointment_invite(*, user: User, appointment: Appointment, participant_ids: list[int]) -> list[Participant]:
-    """Send the invitation (METHOD:REQUEST) to the chosen participants; each needs an e-mail address."""
+    """Send the invitation (METHOD:REQUEST) to the chosen participants; each needs an e-mail address.
+
+    The mail goes out with no transaction open, and only a sent invitation
+    marks the participants invited: a mail server that refuses leaves them as
+    they were (and the error for the seller), never "invited" without a mail.
+    """
+    from davor.agenda.mail import invitation_send
+
     if appointment.cancelled_at is not None:
         raise ValidationError(_("This appointment is cancelled."))
     if not appointment.owner.email:
@@ -80,9 +104,9 @@ def appointment_invite(*, user: User, appointment: Appointment, participant_ids:
             _("No e-mail address for %(names)s: add it to the contact, or leave them out of the invitation.")
             % {"names": ", ".join(without)}
         )
-    now = timezone.now()
-    Participant.objects.filter(pk__in=[p.pk for p in chosen]).update(invited_at=now)
-    _mail_on_commit(appointment, "REQUEST", chosen)
+    invitation_send(appointment=appointment, method="REQUEST", participants=chosen)
+    with transaction.atomic():
+        Participant.objects.filter(pk__in=[p.pk for p in chosen]).update(invited_at=timezone.now())
     return chosen
 
 
@@ -101,4 +125,6 @@ def _duration(start: datetime, end: datetime | None) -> int | None:
 def _mail_on_commit(appointment: Appointment, method: str, participants: list[Participant]) -> None:
     from davor.agenda.mail import invitation_send
 
-    transaction.on_commit(lambda: invitation_send(appointment=appointment, method=method, participants=participants))
+    transaction.on_commit(
+        lambda: invitation_send(appointment=appointment, method=method, participants=participants), robust=True
+    )

@@ -24,7 +24,9 @@ def smtp(settings):
 
 
 @pytest.fixture
-def radicale(tmp_path):
+def radicale(tmp_path, settings):
+    # A server on this machine: allowed by name, as an administrator would (davor.lib.outbound).
+    settings.DAVOR_OUTBOUND_ALLOW_HOSTS = ["127.0.0.1"]
     with radicale_server(tmp_path, {"alice": "app-secret"}) as url:
         yield url
 
@@ -32,6 +34,7 @@ def radicale(tmp_path):
 @pytest.fixture
 def gateway(settings):
     with sms_gateway() as sms:
+        settings.DAVOR_OUTBOUND_ALLOW_HOSTS = ["127.0.0.1"]
         settings.DAVOR_SMS_URL = sms.url
         settings.DAVOR_SMS_TOKEN = "token-123"
         yield sms

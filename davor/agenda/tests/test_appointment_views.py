@@ -136,3 +136,69 @@ def test_it_returns_404_to_outsider_and_teammate(client, outsider, teammate, mee
 @pytest.mark.parametrize("action", ["invite/", "cancel/"])
 def test_it_refuses_get_on_actions(owner_client, meeting, action):
     assert owner_client.get(url(meeting, action)).status_code == 405
+
+
+def test_it_refuses_a_stale_save_and_lets_the_second_save_through(owner_client, teammate, meeting):
+    form = {"start": "2026-03-11T10:00", "end": "2026-03-11T11:00", "location": "Halle 2", "version": 1}
+    assert owner_client.post(url(meeting), form).status_code == 302
+
+    response = owner_client.post(url(meeting), {**form, "location": "Showroom"})
+
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "Nicht gespeichert" in body and "inzwischen geändert" in body
+    assert 'name="version" value="2"' in body
+    meeting.refresh_from_db()
+    assert (meeting.location, meeting.version) == ("Halle 2", 2)
+    assert owner_client.post(url(meeting), {**form, "location": "Showroom", "version": 2}).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        {"start": "9999-12-31T22:00"},
+        {"start": "0001-01-01T00:00"},
+        {"start": "2026-03-11T10:00", "end": "9999-12-31T23:00"},
+        {"start": "2026-03-11T10:00", "title": "Termin\r\nBcc: alle@example.com"},
+    ],
+)
+def test_it_refuses_times_and_subjects_out_of_bounds(owner_client, meeting, form):
+    response = owner_client.post(url(meeting), {"location": "Werk Stuttgart", "version": 1, **form})
+
+    assert response.status_code == 400
+    meeting.refresh_from_db()
+    assert (meeting.start, meeting.title, meeting.version) == (
+        datetime(2026, 3, 10, 14, 0, tzinfo=BERLIN),
+        "Bedarfsanalyse",
+        1,
+    )
+    assert owner_client.get(url(meeting)).status_code == 200
+    assert owner_client.get(url(meeting, "ics/")).status_code == 200
+
+
+def test_the_admin_refuses_a_stale_save(admin_client, meeting):
+    page = admin_client.get(f"/admin/agenda/appointment/{meeting.pk}/change/")
+    assert 'name="seen_version" value="1"' in page.content.decode()
+    meeting_form = {
+        "customer": meeting.customer_id,
+        "owner": meeting.owner_id,
+        "title": "Neu",
+        "location": "Werk",
+        "start_0": "11.03.2026",
+        "start_1": "10:00:00",
+        "duration_minutes": 60,
+        "seen_version": 1,
+        "participants-TOTAL_FORMS": 0,
+        "participants-INITIAL_FORMS": 0,
+    }
+    type(meeting).objects.filter(pk=meeting.pk).update(version=2)
+
+    response = admin_client.post(f"/admin/agenda/appointment/{meeting.pk}/change/", meeting_form)
+
+    assert response.status_code == 200  # the form again, with the refusal
+    meeting.refresh_from_db()
+    assert (meeting.title, meeting.version) == ("Bedarfsanalyse", 2)
+    form = {**meeting_form, "seen_version": 2}
+    assert admin_client.post(f"/admin/agenda/appointment/{meeting.pk}/change/", form).status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.title, meeting.version) == ("Neu", 3)

@@ -40,3 +40,35 @@ def test_it_delivers_the_morning_digest(smtp, owner, customer, meeting):
     body = message.get_content()
     assert "Muster schicken" in body
     assert "14:00 Kessler Antriebstechnik GmbH" in body
+
+
+def test_a_line_break_stored_in_the_subject_stays_out_of_the_header(smtp, owner, meeting):
+    type(meeting).objects.filter(pk=meeting.pk).update(title="Bedarfsanalyse\r\nBcc: alle@example.com")
+    meeting.refresh_from_db()
+    jens = meeting.participants.get(name="Jens Kessler")
+
+    appointment_invite(user=owner, appointment=meeting, participant_ids=[jens.pk])
+
+    (message,) = smtp.messages
+    assert "Bedarfsanalyse Bcc: alle@example.com" in message["Subject"]
+    assert message["Bcc"] is None
+
+
+def test_a_refused_invitation_marks_nobody_invited(settings, owner, meeting):
+    from smtplib import SMTPException
+
+    from davor.agenda.tests.servers import free_port
+
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": free_port(), "timeout": 2},
+        }
+    }
+    jens = meeting.participants.get(name="Jens Kessler")
+
+    with pytest.raises((SMTPException, OSError)):
+        appointment_invite(user=owner, appointment=meeting, participant_ids=[jens.pk])
+
+    jens.refresh_from_db()
+    assert jens.invited_at is None

@@ -86,6 +86,7 @@ class LineForm(forms.Form):
 
 class AppointmentForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     start = MomentField(label=_("Start"), required=False)
     duration_minutes = forms.IntegerField(label=_("Duration (min)"), required=False, min_value=5, max_value=1440)
     location = forms.CharField(label=_("Place"), required=False, max_length=200)
@@ -135,6 +136,7 @@ class TaskForm(forms.Form):
 
 class WishForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     description = forms.CharField(label=_("Purchase wish"), max_length=300)
     horizon = DayField(label=_("Expected by"), required=False)
     estimated_value = forms.DecimalField(

@@ -62,7 +62,10 @@ class WrapupForms:
             prefix="appointments",
             initial=None
             if bound
-            else [_fields(a, "id", "start", "duration_minutes", "location", "title") for a in initial.appointments],
+            else [
+                _fields(a, "id", "version", "start", "duration_minutes", "location", "title")
+                for a in initial.appointments
+            ],
         )
         count = int(data.get("appointments-TOTAL_FORMS", 0) or 0) if bound else len(initial.appointments)
         self.participants = [
@@ -89,7 +92,7 @@ class WrapupForms:
             prefix="wishes",
             initial=None
             if bound
-            else [_fields(w, "id", "description", "horizon", "estimated_value") for w in initial.wishes],
+            else [_fields(w, "id", "version", "description", "horizon", "estimated_value") for w in initial.wishes],
         )
         self.referrals = ReferralFormSet(
             data,
@@ -223,7 +226,13 @@ class WrapupForms:
                 if c.get("kind") and c.get("title")
             ],
             wishes=[
-                WishData(c["description"], c.get("horizon"), c.get("estimated_value"), id=c.get("id"))
+                WishData(
+                    c["description"],
+                    c.get("horizon"),
+                    c.get("estimated_value"),
+                    id=c.get("id"),
+                    version=c.get("version"),
+                )
                 for c in _live_rows(self.wishes)
                 if c.get("description")
             ],
@@ -290,6 +299,7 @@ class WrapupForms:
                     title=c.get("title") or "",
                     participants=people,
                     id=c.get("id"),
+                    version=c.get("version"),
                 )
             )
         return result

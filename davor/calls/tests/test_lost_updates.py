@@ -119,3 +119,45 @@ def test_it_refuses_a_stale_screen_after_the_order_was_revised_on_its_own(owner_
     assert f'name="order_version" value="{read + 1}"' in response.content.decode()
     order.refresh_from_db()
     assert (order.payment_net_days, order.skonto_days) == (45, 10)
+
+
+def test_a_stale_screen_does_not_undo_an_appointment_moved_on_its_own(owner_client, owner, customer, contact):
+    from datetime import timedelta
+
+    from davor.agenda.services.appointments import appointment_update
+
+    owner_client.post(reverse("calls:record", args=[customer.pk]), _post_data(contact))
+    call = Call.objects.get()
+    appointment = call.appointments.get()
+    read = appointment.version
+    page = owner_client.get(reverse("calls:edit", args=[call.pk])).content.decode()
+    assert f'name="appointments-0-version" value="{read}"' in page
+    moved = appointment.start + timedelta(days=1)
+    appointment_update(
+        user=owner, appointment=appointment, start=moved, end=None, location="Werk 2", title="", expected_version=read
+    )
+
+    response = _edit(owner_client, call, contact, call.version, **{"appointments-0-version": str(read)})
+
+    assert response.status_code == 409
+    appointment.refresh_from_db()
+    assert (appointment.start, appointment.location) == (moved, "Werk 2")
+
+
+def test_a_wrapup_change_to_an_appointment_counts_its_version_up(owner_client, customer, contact):
+    owner_client.post(reverse("calls:record", args=[customer.pk]), _post_data(contact))
+    call = Call.objects.get()
+    appointment = call.appointments.get()
+    read = appointment.version
+
+    response = _edit(
+        owner_client,
+        call,
+        contact,
+        call.version,
+        **{"appointments-0-version": str(read), "appointments-0-location": "Werk 3"},
+    )
+
+    assert response.status_code == 302
+    appointment.refresh_from_db()
+    assert (appointment.location, appointment.version) == ("Werk 3", read + 1)

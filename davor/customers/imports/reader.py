@@ -11,6 +11,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 BOM = b"\xef\xbb\xbf"
@@ -34,6 +35,19 @@ class RawFile:
 
 class UnreadableFile(ValueError):
     pass
+
+
+class TooManyRows(UnreadableFile):
+    """More rows than DAVOR_IMPORT_MAX_ROWS: said before anything else is read or checked."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            _(
+                "The file has more than %(limit)s rows; Davor imports at most %(limit)s at a time "
+                "(DAVOR_IMPORT_MAX_ROWS). Split it into several files."
+            )
+            % {"limit": f"{limit:,}".replace(",", ".")}
+        )
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -70,7 +84,7 @@ def sniff_delimiter(text: str) -> str:
         return max(DELIMITERS, key=first.count)
 
 
-def read_csv(text: str, encoding: str) -> RawFile:
+def read_csv(text: str, encoding: str, max_rows: int = 10**9) -> RawFile:
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     raw = RawFile(kind="csv", headers=[], rows=[], delimiter=delimiter, encoding=encoding)
@@ -95,11 +109,14 @@ def read_csv(text: str, encoding: str) -> RawFile:
         line = reader.line_num
         if any(cell.strip() for cell in cells):
             raw.rows.append((start, cells))
+            if len(raw.rows) > max_rows:
+                raise TooManyRows(max_rows)
     return raw
 
 
-def read_file(data: bytes, filename: str = "") -> RawFile:
-    """Sniff, decode and split a CSV file or a vCard file."""
+def read_file(data: bytes, filename: str = "", max_rows: int | None = None) -> RawFile:
+    """Sniff, decode and split a CSV file or a vCard file of at most ``max_rows`` (DAVOR_IMPORT_MAX_ROWS) rows."""
+    limit = settings.DAVOR_IMPORT_MAX_ROWS if max_rows is None else max_rows
     if not data.strip():
         raise UnreadableFile(_("The file is empty."))
     text, encoding = decode(data)
@@ -108,5 +125,8 @@ def read_file(data: bytes, filename: str = "") -> RawFile:
     if is_vcard(text, filename):
         from davor.customers.imports.vcard import read_vcards
 
-        return read_vcards(text, encoding)
-    return read_csv(text, encoding)
+        raw = read_vcards(text, encoding)
+        if len(raw.rows) > limit:
+            raise TooManyRows(limit)
+        return raw
+    return read_csv(text, encoding, max_rows=limit)

@@ -14,6 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.http import Http404
 
+from davor.lib.files import private_dir, private_write
 from davor.users.models import User
 
 KEEP_SECONDS = 24 * 3600
@@ -31,9 +32,7 @@ class Upload:
 
 
 def _dir() -> Path:
-    directory = Path(settings.DAVOR_IMPORT_DIR)
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
+    return private_dir(Path(settings.DAVOR_IMPORT_DIR))
 
 
 def _paths(user: User, token: str) -> tuple[Path, Path]:
@@ -48,8 +47,8 @@ def upload_save(*, user: User, filename: str, data: bytes) -> str:
             old.with_suffix(".json").unlink(missing_ok=True)
     token = secrets.token_urlsafe(16)
     data_path, meta_path = _paths(user, token)
-    data_path.write_bytes(data)
-    meta_path.write_text(json.dumps({"filename": filename[:200], "mapping": None}))
+    private_write(data_path, data)
+    private_write(meta_path, json.dumps({"filename": filename[:200], "mapping": None}).encode())
     return token
 
 
@@ -63,7 +62,7 @@ def upload_get(*, user: User, token: str) -> Upload:
 
 def upload_set_mapping(*, upload: Upload, mapping: list[str]) -> None:
     meta = {"filename": upload.filename, "mapping": mapping}
-    upload.path.with_suffix(".json").write_text(json.dumps(meta))
+    private_write(upload.path.with_suffix(".json"), json.dumps(meta).encode())
     upload.mapping = mapping
 
 

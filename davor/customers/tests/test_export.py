@@ -65,3 +65,15 @@ def test_the_command_writes_every_format(customer, contact, tmp_path):
         path = tmp_path / f"out.{fmt}"
         call_command("export", "--format", fmt, "-o", str(path))
         assert path.stat().st_size > 100
+
+
+def test_control_characters_stored_earlier_do_not_break_the_workbook(owner, customer, contact):
+    Customer.objects.filter(pk=customer.pk).update(name="Kessler\x0bAntriebe\x00")
+    contact.position = "Einkauf\x1f"
+    contact.save()
+
+    sheet = load_workbook(io.BytesIO(_export(owner, "xlsx"))).active
+
+    cells = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell]
+    assert "KesslerAntriebe" in cells and "Einkauf" in cells
+    assert b"\x0b" not in _export(owner, "csv")

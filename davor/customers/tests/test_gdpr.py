@@ -87,3 +87,38 @@ def test_consent_is_edited_on_the_contact_form(owner_client, contact):
     assert contact.consent_email and contact.consent_email_date == timezone.localdate()
     assert contact.consent_email_source == "Messe 2026"
     assert "consent_sms" in owner_client.get(url).text
+
+
+def test_erasure_leaves_no_pdf_raw_number_or_open_touch(owner, manager, customer, contact):
+    from datetime import date
+
+    from davor.customers.gdpr import contact_erase
+    from davor.orders.models import Confirmation, ConfirmationSending, Order
+    from davor.telephony.models import PhoneCall
+
+    order = Order.objects.create(
+        customer=customer, created_by=owner, number="A-2026-00001", ordered_on=date(2026, 3, 2)
+    )
+    confirmation = Confirmation.objects.create(order=order, version=1, fingerprint="x", created_by=owner)
+    sending = ConfirmationSending.objects.create(
+        confirmation=confirmation, channel="email", contact=contact, recipient=contact.email, status="sent",
+        at=timezone.now(), by=owner, document=b"%PDF Sehr geehrter Herr Kessler",
+    )  # fmt: skip
+    raw = PhoneCall.objects.create(user=owner, customer=customer, number="0711 12345-231", started_at=timezone.now())
+    linked = PhoneCall.objects.create(user=owner, contact=contact, number="+4971112345231", started_at=timezone.now())
+    other = PhoneCall.objects.create(user=owner, customer=customer, number="+4971112345000", started_at=timezone.now())
+    care = Task.objects.create(customer=customer, contact=contact, owner=owner, kind="care", title="Bei Jens bedanken")
+    promise = Task.objects.create(customer=customer, contact=contact, owner=owner, kind="our_promise", title="Angebot")
+    done = Task.objects.create(
+        customer=customer, contact=contact, owner=owner, kind="care", title="Dank", done_at=timezone.now()
+    )
+
+    contact_erase(user=manager, contact=contact)
+
+    sending.refresh_from_db()
+    assert sending.document is None and sending.status == "sent"
+    assert [PhoneCall.objects.get(pk=row.pk).number for row in (raw, linked, other)] == ["", "", "+4971112345000"]
+    assert not Task.objects.filter(pk=care.pk).exists()
+    promise.refresh_from_db()
+    assert promise.contact_id is None and promise.done_at is None
+    assert Task.objects.filter(pk=done.pk).exists()

@@ -188,3 +188,46 @@ def test_an_import_abandoned_half_way_writes_nothing(owner):
     steps.close()  # the browser went away
 
     assert not Customer.objects.exists()
+
+
+def test_an_uploaded_file_is_readable_by_davor_alone(owner_client, settings, tmp_path):
+    import stat
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DAVOR_IMPORT_DIR = tmp_path / "imports"
+    upload = SimpleUploadedFile("k.csv", (HEADER + "Web GmbH;Wera;Web;;;;;\r\n").encode())
+    assert owner_client.post(reverse("customers:import"), {"file": upload}).status_code == 302
+
+    assert stat.S_IMODE(settings.DAVOR_IMPORT_DIR.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(path.stat().st_mode) for path in settings.DAVOR_IMPORT_DIR.iterdir()} == {0o600}
+
+
+def test_a_file_past_the_row_limit_is_refused_saying_so(owner_client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DAVOR_IMPORT_MAX_ROWS = 3
+    lines = "".join(f"Firma {i};Vor{i};Nach{i};;;;;\r\n" for i in range(4))
+    preview_url = owner_client.post(
+        reverse("customers:import"), {"file": SimpleUploadedFile("k.csv", (HEADER + lines).encode())}
+    )["Location"]
+
+    page = owner_client.get(preview_url).content.decode()
+    assert "mehr als 3 Zeilen" in page and "DAVOR_IMPORT_MAX_ROWS" in page
+    with pytest.raises(ValueError, match="DAVOR_IMPORT_MAX_ROWS"):
+        read_file(VCARDS.encode() * 2, "a.vcf")
+    assert not Customer.objects.filter(name__startswith="Firma").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_transaction_is_open_while_the_rows_are_worked_out(owner):
+    from django.db import connection
+
+    lines = [f"Firma {i // 2};Vor{i};Nach{i};0711 {100000 + i};p{i}@example.de;;;\r\n" for i in range(200)]
+    preview = _preview(owner, (HEADER + "".join(lines)).encode())
+
+    # A browser reading the progress slowly must not keep the write lock: only the bulk writes take it.
+    for step in import_steps(user=owner, preview=preview):
+        if isinstance(step, tuple):
+            assert not connection.in_atomic_block
+    assert Customer.objects.filter(name__startswith="Firma").count() == 100

@@ -6,7 +6,7 @@ from davor.users.backup import BackupError, database_backup
 
 
 class Command(BaseCommand):
-    help = "Write a consistent copy of the database while Davor runs (SQLite backup API or pg_dump)."
+    help = "Write a consistent copy of the database and the secret key while Davor runs (keep it secret)."
 
     def add_arguments(self, parser):
         parser.add_argument("-o", "--output", required=True, type=Path, help="where to write the backup")
