@@ -132,29 +132,64 @@ def _owner(source: Source, row: str) -> str:
     return f"coalesce('o' || {owner}, '')"
 
 
+def _v4_columns(s: Source) -> tuple[str, str, str]:
+    """The FTS5 columns of ``s`` with the owner token, their values in a trigger, and in a backfill of the table."""
+    cols = ", ".join((*s.columns, OWNER_COLUMN))
+    values = ", ".join((*s.values(), _owner(s, "new")))
+    table_values = ", ".join(v.replace("new.", "") for v in s.values())
+    return cols, values, table_values
+
+
+def _v4_triggers(s: Source, *, if_not_exists: bool = False) -> list[str]:
+    """The triggers that keep ``s``'s FTS5 table (owner token included) in step with its table."""
+    cols, values, table_values = _v4_columns(s)
+    watched = ", ".join((*s.name_columns, *s.body_columns, "owner_id" if s.kind == "customer" else s.customer_column))
+    create = "CREATE TRIGGER IF NOT EXISTS" if if_not_exists else "CREATE TRIGGER"
+    statements = [
+        f"{create} {s.fts}_ai AFTER INSERT ON {s.table} BEGIN "
+        f"INSERT INTO {s.fts}(rowid, {cols}) VALUES (new.id, {values}); END",
+        f"{create} {s.fts}_au AFTER UPDATE OF {watched} ON {s.table} BEGIN "
+        f"DELETE FROM {s.fts} WHERE rowid = old.id; "
+        f"INSERT INTO {s.fts}(rowid, {cols}) VALUES (new.id, {values}); END",
+        f"{create} {s.fts}_ad AFTER DELETE ON {s.table} BEGIN DELETE FROM {s.fts} WHERE rowid = old.id; END",
+    ]
+    if s.kind != "customer":  # a customer changing hands takes its records with it
+        statements.append(
+            f"{create} {s.fts}_owner AFTER UPDATE OF owner_id ON customers_customer BEGIN "
+            f"DELETE FROM {s.fts} WHERE rowid IN (SELECT id FROM {s.table} WHERE {s.customer_column} = new.id); "
+            f"INSERT INTO {s.fts}(rowid, {cols}) SELECT id, {table_values}, coalesce('o' || new.owner_id, '') "
+            f"FROM {s.table} WHERE {s.customer_column} = new.id; END"
+        )
+    return statements
+
+
 def sqlite_v4_create() -> list[str]:
     statements = sqlite_drop()
     for s in SOURCES:
-        cols = ", ".join((*s.columns, OWNER_COLUMN))
-        values = ", ".join((*s.values(), _owner(s, "new")))
-        table_values = ", ".join(v.replace("new.", "") for v in s.values())
-        watched = ", ".join(
-            (*s.name_columns, *s.body_columns, "owner_id" if s.kind == "customer" else s.customer_column)
-        )
+        cols, _values, table_values = _v4_columns(s)
         statements += [
-            *_sqlite_fts(s, cols, values, watched),
+            f"CREATE VIRTUAL TABLE {s.fts} USING fts5({cols}, tokenize='{TOKENIZER}', prefix='2 3')",
+            *_v4_triggers(s),
             f"INSERT INTO {s.fts}(rowid, {cols}) SELECT id, {table_values}, {_owner(s, s.table)} FROM {s.table}",
         ]
-        if s.kind != "customer":  # a customer changing hands takes its records with it
-            statements.append(
-                f"CREATE TRIGGER {s.fts}_owner AFTER UPDATE OF owner_id ON customers_customer BEGIN "
-                f"DELETE FROM {s.fts} WHERE rowid IN (SELECT id FROM {s.table} WHERE {s.customer_column} = new.id); "
-                f"INSERT INTO {s.fts}(rowid, {cols}) SELECT id, {table_values}, coalesce('o' || new.owner_id, '') "
-                f"FROM {s.table} WHERE {s.customer_column} = new.id; END"
-            )
         if s.name_columns:
             statements.append(f"CREATE VIRTUAL TABLE {s.fts}_vocab USING fts5vocab({s.fts}, 'col')")
     return statements
+
+
+# SQLite checks every trigger of the schema when a table is renamed, and a
+# migration that rebuilds a table (SQLite's way to add a NOT NULL column:
+# copy to new__x, drop x, rename) leaves, for that moment, triggers on other
+# tables pointing at a table that is not there: "error in trigger …: no such
+# table". The owner token's triggers name customers_customer and every
+# indexed table across tables, so every migration run takes them down first
+# and puts them back after (see apps.py); they hold no data.
+def sqlite_v4_triggers_drop() -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS {s.fts}_{t}" for s in SOURCES for t in ("ai", "au", "ad", "owner")]
+
+
+def sqlite_v4_triggers_create() -> list[str]:
+    return [statement for s in SOURCES for statement in _v4_triggers(s, if_not_exists=True)]
 
 
 def sqlite_v4_drop() -> list[str]:
