@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from davor.customers.models import Channel
+from davor.lib.datetimes import format_datetime
 
 
 class Appointment(models.Model):
@@ -56,7 +57,7 @@ class Appointment(models.Model):
         indexes = [models.Index(fields=["owner", "start"])]
 
     def __str__(self) -> str:
-        return self.title or self.location or str(self.start)
+        return self.title or self.location or format_datetime(self.start)
 
     @property
     def end(self):
@@ -125,7 +126,12 @@ class Task(models.Model):
     due = models.DateField(_("due"), null=True, blank=True)
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
     done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # What was sent for a care touch (the SMS or mail text), kept with the task.
     done_note = models.TextField(_("what was sent"), blank=True)

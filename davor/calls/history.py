@@ -5,12 +5,15 @@ the wrap-up wrote; this gathers them into one timeline.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from davor.agenda.models import Appointment, Task
 from davor.calls.models import Call
+from davor.lib.datetimes import format_date, format_datetime
+from davor.lib.formats import format_quantity
 from davor.orders.models import Order, OrderLine
 from davor.pipeline.models import Opportunity, Referral
 
@@ -63,8 +66,8 @@ def _entry(record, before, label: str) -> HistoryEntry:
     if before is not None and record.history_type == "~":
         delta = record.diff_against(before, excluded_fields=SKIPPED_FIELDS)
         for change in delta.changes:
-            verbose = record.instance._meta.get_field(change.field).verbose_name
-            changes.append(Change(str(verbose), _show(change.old), _show(change.new)))
+            field = record.instance._meta.get_field(change.field)
+            changes.append(Change(str(field.verbose_name), _show(field, change.old), _show(field, change.new)))
     return HistoryEntry(
         when=record.history_date,
         who=(user.get_full_name() or user.username) if user else _("system"),
@@ -74,9 +77,28 @@ def _entry(record, before, label: str) -> HistoryEntry:
     )
 
 
-def _show(value) -> str:
-    if value is None or value == "":
+def _show(field, value) -> str:
+    """A stored value as the screens show it: local times, names instead of ids, labels instead of codes."""
+    if value is None or value == "" or value == []:
         return "—"
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value) or "—"
+    if field.many_to_many:  # simple-history keeps the through rows: {"call": 1, "contact": 7}
+        key = field.related_model._meta.model_name
+        ids = [row[key] for row in value if isinstance(row, dict) and key in row]
+        names = {row.pk: str(row) for row in field.related_model._base_manager.filter(pk__in=ids)}
+        return ", ".join(names.get(pk, "—") for pk in ids) or "—"
+    if field.is_relation:
+        related = field.related_model._base_manager.filter(pk=value).first()
+        if related is None:
+            return "—"
+        return related.get_full_name() or related.username if hasattr(related, "get_full_name") else str(related)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, Decimal):
+        return format_quantity(value)
     return str(value)

@@ -4,6 +4,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from davor.lib.datetimes import format_datetime
+
 
 class Outcome(models.Model):
     """An entry of the editable outcome list; ``kind`` decides which checks apply."""
@@ -75,7 +77,7 @@ class Call(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.customer} · {self.started_at:%d.%m.%Y %H:%M}"
+        return f"{self.customer} · {format_datetime(self.started_at)}"  # in the sellers' time zone
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from davor.lib.formats import format_quantity
+
 PERCENT = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))]
 
 
@@ -124,7 +126,7 @@ class OrderLine(models.Model):
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.quantity:g} × {self.description}"
+        return f"{format_quantity(self.quantity)} × {self.description}"
 
     @property
     def net_amount(self) -> Decimal:
