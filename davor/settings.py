@@ -153,6 +153,7 @@ LANGUAGES = [("de", _("German")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Berlin")
 USE_I18N = True
+FORMAT_MODULE_PATH = ["davor.formats"]  # British English dates and times (see davor/formats)
 USE_TZ = True
 
 STATIC_URL = "static/"

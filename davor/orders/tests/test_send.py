@@ -68,7 +68,7 @@ def test_it_writes_the_cover_mail_in_the_customers_language(smtp, order, owner, 
 
     body = smtp.messages[0].get_body(("plain",)).get_content()
     assert body.startswith("Dear Mr Kessler,")
-    assert "Please find attached our order confirmation A-2026-00042 for your order of March 2, 2026." in body
+    assert "Please find attached our order confirmation A-2026-00042 for your order of 2 March 2026." in body
     assert smtp.messages[0]["Subject"] == "Order confirmation A-2026-00042"
 
 
