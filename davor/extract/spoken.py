@@ -1,0 +1,197 @@
+"""Normalising dictated and hurried notes before the readers (SCHEMA.md,
+"Speech-to-text and hurried typing"), keeping the way back to the original.
+
+The readers work on digits and written forms; this pass rewrites what speech
+recognition and hurried typing produce instead:
+
+- number words to digits ("dreißig Tage" → "30 Tage", "fünfundzwanzigtausend"
+  → "25000", "two point five" → "2.5", "vierzehn Uhr dreißig" → "14:30 Uhr",
+  "zweite Kalenderwoche" → "KW 2", "am dritten März" → "am 3. März");
+- digits dictated one by one to one number ("null sieben elf eins" → "07111",
+  "oh seven seven double one" → "07711", "plus four four" → "+44",
+  "Durchwahl drei zwei eins" → "Durchwahl 321");
+- dictated e-mail addresses ("linda dot hart at oakfield dot co dot uk");
+- fillers ("äh", "ähm", "uh", "um") and self-corrections ("Dienstag nein
+  Mittwoch" → "Mittwoch", "6 %, nee falsch, 5 %" → "5 %");
+- umlaut-less spellings of common words ("naechste" → "nächste") and lower-case
+  names after a salutation ("frau mueller" → "Frau Mueller"); names keep
+  their letters.
+
+Every edit replaces a stretch of the note, so ``Rewrite.to_original`` maps a
+span of the rewritten text back to the note the seller typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import WEEKDAYS_ABBR_DE, WEEKDAYS_ABBR_EN, WEEKDAYS_FULL, alternation, word_set
+from .spoken_digits import Tok, numbers, tokens
+from .spoken_numbers import CORRECTION_CUES, UMLAUT_WORDS
+
+Span = tuple[int, int]
+Edit = tuple[int, int, str]
+
+
+@dataclass(slots=True)
+class Rewrite:
+    """The rewritten text and, per character, the stretch of the original it came from."""
+
+    text: str
+    starts: list[int] | None = None  # None: nothing was rewritten
+    ends: list[int] | None = None
+
+    def to_original(self, span: Span) -> Span:
+        start, end = span
+        if self.starts is None or self.ends is None or not self.text:
+            return span
+        start = min(max(start, 0), len(self.text) - 1)
+        end = min(max(end, start + 1), len(self.text))
+        return (self.starts[start], self.ends[end - 1])
+
+    def original(self, start: int, end: int, source: str) -> str:
+        """The typed words behind text[start:end], without the fillers and
+        corrections the rewrite dropped ("zwei Stapler", not "2 Stapler")."""
+        if self.starts is None or self.ends is None:
+            return self.text[start:end]
+        out, last = [], (-1, -1)
+        for i in range(start, end):
+            piece = (self.starts[i], self.ends[i])
+            if piece != last:
+                out.append(source[piece[0] : piece[1]])
+                last = piece
+        return "".join(out)
+
+    def restore(self, phrase: str | None, source: str, near: int = 0) -> str | None:
+        """A phrase copied from the rewritten text, as the seller wrote it."""
+        if not phrase or self.starts is None:
+            return phrase
+        at = self.text.find(phrase, max(0, near))
+        if at < 0:
+            at = self.text.find(phrase)
+        return self.original(at, at + len(phrase), source) if at >= 0 else phrase
+
+
+def apply(text: str, edits: list[Edit]) -> Rewrite:
+    """Apply non-overlapping (start, end, replacement) edits."""
+    if not edits:
+        return Rewrite(text)
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for start, end, repl in sorted(edits):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        starts += range(pos, start)
+        ends += range(pos + 1, start + 1)
+        out.append(repl)
+        starts += [start] * len(repl)
+        ends += [end] * len(repl)
+        pos = end
+    out.append(text[pos:])
+    starts += range(pos, len(text))
+    ends += range(pos + 1, len(text) + 1)
+    return Rewrite("".join(out), starts, ends)
+
+
+def rewrite(text: str, lang: str) -> Rewrite:
+    """The note with dictated and hurried forms written out (see module doc)."""
+    edits: list[Edit] = []
+    edits += _corrections(text, lang)
+    taken = [(s, e) for s, e, _ in edits]
+    toks = [t for t in tokens(text, lang) if not any(s <= t.start < e for s, e in taken)]
+    edits += numbers(text, toks, lang)
+    taken = [(s, e) for s, e, _ in edits]
+    free = [t for t in toks if not any(s <= t.start < e for s, e in taken)]
+    edits += _fillers(text, free)
+    edits += _emails(text, taken)
+    edits += _spellings(text, free, lang)
+    return apply(text, _disjoint(edits))
+
+
+def _disjoint(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (e[0], -e[1])):
+        if out and edit[0] < out[-1][1]:
+            continue
+        out.append(edit)
+    return out
+
+
+# -- numbers -----------------------------------------------------------------
+
+# -- fillers, corrections, e-mails, spellings ------------------------------------
+
+
+def _fillers(text: str, toks: list[Tok]) -> list[Edit]:
+    edits = []
+    for tok in toks:
+        if tok.kind == "filler":
+            end = tok.end
+            while end < len(text) and text[end] in " ,":
+                end += 1
+            edits.append((tok.start, end, ""))
+    return edits
+
+
+_WEEKDAY = alternation([*WEEKDAYS_FULL, *WEEKDAYS_ABBR_DE, *WEEKDAYS_ABBR_EN])
+_NUMBERISH = r"\d{1,4}(?:[.,:]\d{1,2})?\.?(?:\s?(?:%|Uhr|h|am|pm|€|Tage|days))?"
+_CUE = alternation(CORRECTION_CUES)
+_CORRECTION = re.compile(
+    rf"(?<![\w.,])(?P<old>(?i:{_WEEKDAY})|{_NUMBERISH})(?![\w])[\s,]*"
+    rf"(?:(?i:{_CUE})(?![\w])[\s,.:]*){{1,3}}(?:(?i:doch|rather|besser)\s+)?"
+    rf"(?P<new>(?i:{_WEEKDAY})|{_NUMBERISH})(?![\w])"
+)
+
+
+def _corrections(text: str, lang: str) -> list[Edit]:
+    """ "Dienstag nein Mittwoch", "6 %, nee falsch, 5 %": only the correction stays."""
+    edits = []
+    for m in _CORRECTION.finditer(text):
+        old, new = m.group("old"), m.group("new")
+        if old[0].isdigit() == new[0].isdigit() and old != new:
+            edits.append((m.start("old"), m.start("new"), ""))
+    return edits
+
+
+_SPOKEN_DOT = r"(?i:dot|punkt)"
+_EMAIL_SPOKEN = re.compile(
+    rf"(?<![\w@.])(?P<local>[a-z0-9]+(?:\s+(?:{_SPOKEN_DOT}|(?i:dash|hyphen|bindestrich|minus|underscore|unterstrich))"
+    rf"\s+[a-z0-9]+){{0,3}})\s+(?i:at|ät)\s+(?P<domain>[a-z0-9-]+(?:\s+{_SPOKEN_DOT}\s+[a-z0-9-]+){{1,4}})(?![\w])"
+)
+_JOINERS = {"dot": ".", "punkt": ".", "dash": "-", "hyphen": "-", "bindestrich": "-", "minus": "-"}
+
+
+def _emails(text: str, taken: list[Span]) -> list[Edit]:
+    edits = []
+    for m in _EMAIL_SPOKEN.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        words = [*m.group("local").split(), "@", *m.group("domain").split()]
+        address = "".join(_JOINERS.get(w.casefold(), "_" if w.casefold() in ("underscore", "unterstrich") else w)
+                          for w in words)  # fmt: skip
+        edits.append((m.start(), m.end(), address.casefold()))
+    return edits
+
+
+_SALUTATION = word_set("herr herrn frau mr mrs ms")
+
+
+def _spellings(text: str, toks: list[Tok], lang: str) -> list[Edit]:
+    """ "naechste" → "nächste"; "frau mueller" → "Frau Mueller"."""
+    edits = []
+    for k, tok in enumerate(toks):
+        word = tok.word
+        if lang == "de" and ("ae" in word or "oe" in word or "ue" in word) and word in UMLAUT_WORDS:
+            fixed = UMLAUT_WORDS[word]
+            original = text[tok.start : tok.end]
+            edits.append((tok.start, tok.end, fixed.capitalize() if original[0].isupper() else fixed))
+        elif word in _SALUTATION and text[tok.start].islower() and k + 1 < len(toks):
+            nxt = toks[k + 1]
+            if text[tok.end : nxt.start].strip(" .") == "" and text[nxt.start].islower():
+                edits.append((tok.start, tok.start + 1, text[tok.start].upper()))
+                edits.append((nxt.start, nxt.start + 1, text[nxt.start].upper()))
+    return edits
