@@ -158,9 +158,9 @@ def _national(num: str, regions: tuple[str, ...]):  # type: ignore[no-untyped-de
             parsed = phonenumbers.parse(num, region)
         except phonenumbers.NumberParseException:
             continue
-        if region == "DE" or phonenumbers.is_valid_number(parsed):
-            if region != "DE" or phonenumbers.is_possible_number(parsed):
-                return parsed
+        usable = phonenumbers.is_possible_number(parsed) if region == "DE" else phonenumbers.is_valid_number(parsed)
+        if usable:
+            return parsed
     return None
 
 
