@@ -33,6 +33,7 @@ APPT_WORD = re.compile(
     r"|treffen|appointment|rückruf|call\s+back|webinar|vorführung|audit|begehung)"
 )
 _AFTER_DATE = re.compile(r"[\s,]*(?:(?i:um|ab|at|gegen|von))?\s*$")
+_CLOCK_CUE = re.compile(r"(?i:(?:um|ab|at|gegen|from|von)\s*$)")
 _DURATION_CUE = re.compile(r"(?i:(?:ca\.?|circa|approx\.?|about|etwa|für|for|dauer|duration|rund)\s*$)")
 _NOT_PLACE = (
     r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Herbst|Frühjahr"
@@ -127,7 +128,9 @@ def _split_hours(doc: Doc, seg: Segment, dates: list[DateHit]) -> tuple[list[Tim
         after_date = any(_AFTER_DATE.fullmatch(doc.text[d.end : t.start]) for d in dates if d.end <= t.start)
         if _DURATION_CUE.search(before) or (clock and not after_date):
             continue
-        if after_date or not clock:
+        # "Di 10h" is a time; "Dienstag gegen Mittag, 1h" is a duration, and a
+        # day whose time was not understood gets no start at all.
+        if after_date or _CLOCK_CUE.search(before):
             clock.append(t)
     chosen = {(t.start, t.end) for t in clock}
     durs = [d for d in durations if (d.start, d.end) not in chosen or (d.start, d.end) not in ambiguous]

@@ -101,6 +101,7 @@ def rewrite(text: str, lang: str) -> Rewrite:
     """The note with dictated and hurried forms written out (see module doc)."""
     edits: list[Edit] = []
     edits += _corrections(text, lang)
+    edits += _typed_clock(text)
     taken = [(s, e) for s, e, _ in edits]
     toks = [t for t in tokens(text, lang) if not any(s <= t.start < e for s, e in taken)]
     edits += numbers(text, toks, lang)
@@ -152,9 +153,25 @@ def _corrections(text: str, lang: str) -> list[Edit]:
     edits = []
     for m in _CORRECTION.finditer(text):
         old, new = m.group("old"), m.group("new")
-        if old[0].isdigit() == new[0].isdigit() and old != new:
+        if old[0].isdigit() != new[0].isdigit() or old == new:
+            continue
+        unit = _UNIT_AFTER.search(old)
+        if unit and not _UNIT_AFTER.search(new):  # "10 Uhr, nein doch 11": 11 Uhr
+            edits.append((m.start("old"), m.end("new"), new + unit.group()))
+        else:
             edits.append((m.start("old"), m.start("new"), ""))
     return edits
+
+
+_UNIT_AFTER = re.compile(r"\s?(?:%|Uhr|h|am|pm|€|Tage|days)$")
+# "9 Uhr 45" typed: the minutes after "Uhr".
+_UHR_MINUTES = re.compile(
+    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3]) ?Uhr (?P<m>[0-5]\d)(?![\d.,:])(?!\s*(?i:min|%|€|tage|stück))"
+)
+
+
+def _typed_clock(text: str) -> list[Edit]:
+    return [(m.start(), m.end(), f"{m.group('h')}:{m.group('m')} Uhr") for m in _UHR_MINUTES.finditer(text)]
 
 
 _SPOKEN_DOT = r"(?i:dot|punkt)"

@@ -43,3 +43,17 @@ def test_spans_and_phrases_refer_to_the_note_as_typed():
     assert text[line.span[0] : line.span[1]].startswith("zwölf Pumpen")
     assert result.delivery is not None and text[slice(*result.delivery.span)].endswith("Kalenderwoche")
     assert [w.text for w in result.purchase_wishes] == ["zwei Stapler"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Termin Dienstag gegen Mittag, 1h", None),  # the time is not understood: no start
+        ("Termin Mi 10 Uhr, nein doch 11", "2026-03-04T11:00"),
+        ("Besuch Do um 9 Uhr 45", "2026-03-05T09:45"),
+        ("Termin Freitag um vierzehn Uhr dreißig", "2026-03-06T14:30"),
+    ],
+)
+def test_an_appointment_starts_only_at_an_understood_time(text, start):
+    appointments = extract(text, now=NOW, lang="de").to_dict()["appointments"]
+    assert [a["start"] for a in appointments] == ([start] if start else [])
