@@ -101,7 +101,7 @@ def rewrite(text: str, lang: str) -> Rewrite:
     """The note with dictated and hurried forms written out (see module doc)."""
     edits: list[Edit] = []
     edits += _corrections(text, lang)
-    edits += _typed_clock(text)
+    edits += _typed_clock(text, lang)
     taken = [(s, e) for s, e, _ in edits]
     toks = [t for t in tokens(text, lang) if not any(s <= t.start < e for s, e in taken)]
     edits += numbers(text, toks, lang)
@@ -170,8 +170,27 @@ _UHR_MINUTES = re.compile(
 )
 
 
-def _typed_clock(text: str) -> list[Edit]:
-    return [(m.start(), m.end(), f"{m.group('h')}:{m.group('m')} Uhr") for m in _UHR_MINUTES.finditer(text)]
+# British "half ten" is 10:30 (not "halb zehn"); "half an hour" and "half past" stay.
+_HALF_HOUR = re.compile(
+    r"(?<![\w])half (?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![\w])"
+)
+_HOURS_EN = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+}
+
+
+def _typed_clock(text: str, lang: str) -> list[Edit]:
+    out = [(m.start(), m.end(), f"{m.group('h')}:{m.group('m')} Uhr") for m in _UHR_MINUTES.finditer(text)]
+    if lang == "en":
+        for m in _HALF_HOUR.finditer(text):
+            hour = m.group("h")
+            value = int(hour) if hour.isdigit() else _HOURS_EN[hour]
+            if 1 <= value <= 12:
+                out.append((m.start(), m.end(), f"{value}:30"))
+    return out
 
 
 _SPOKEN_DOT = r"(?i:dot|punkt)"
