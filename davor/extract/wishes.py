@@ -81,7 +81,8 @@ _RELATIVE_BEFORE = re.compile(r"(?i:\b(?:who|der|die)\s+(?:is\s+|are\s+|may\s+be
 # "überlegt das Klinikum, 2027 ... anzuschaffen": the subject sits between cue and comma.
 _SUBJECT_SKIP = re.compile(r"\s*(?:noch\s*)?(?:(?:der|die|das|sie|er)\s+[\wäöüÄÖÜß-]+\s*)?,\s*")
 _STOP = re.compile(
-    r"\s+-+>?\s+|[;:(]|,\s|(?<!\bca)(?<!\bapprox)(?<!\bevtl)(?<!\bggf)(?<!\bvorauss)\.(?:\s|$)|\s+(?:nach|und\s+meldet|ob\s+wir|but|aber|as\s+it|since|because|weil|da)(?![\w])"
+    r"\s+(?:and|und)\s+(?=(?:asked|said|wants|will|would|mentioned|told|needs|is|are|has|have|fragt|will|möchte|hat|ist"
+    r"|sagt|meldet)\b)|\s+-+>?\s+|[;:(]|,\s|(?<!\bca)(?<!\bapprox)(?<!\bevtl)(?<!\bggf)(?<!\bvorauss)\.(?:\s|$)|\s+(?:nach|und\s+meldet|ob\s+wir|but|aber|as\s+it|since|because|weil|da)(?![\w])"
     r"|\s+(?:geprüft|erwogen|geplant|angedacht|interessant|ist|sind|wird|werden)(?![\w])|\n"
 )
 _LEAD = re.compile(
