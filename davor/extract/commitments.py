@@ -58,7 +58,8 @@ VERBS_EN: list[tuple[re.Pattern[str], str, str | None, int]] = [
 _CANONICAL = [
     (r"schick|send|sende|mail|fax", "schicken"),
     (r"zugesandt|zugeschickt|übersandt|übersend|zusend|zugestellt|geschickt", "zusenden"),
-    (r"übermitt", "übermitteln"), (r"vorbereit", "vorbereiten"), (r"zukommen", "zusenden"), (r"kläre|klärt|klären", "klären"), (r"prüf", "prüfen"),
+    (r"übermitt", "übermitteln"), (r"vorbereit", "vorbereiten"), (r"zukommen", "zusenden"),
+    (r"kläre|klärt|klären", "klären"), (r"prüf", "prüfen"),
     (r"meld", "melden"), (r"ruf", "zurückrufen"), (r"bring", "mitbringen"), (r"liefer", "liefern"),
     (r"reicht|nachreich", "nachreichen"), (r"erstell", "erstellen"), (r"organis", "organisieren"),
 ]  # fmt: skip
