@@ -112,9 +112,11 @@ def read_order_lines(doc: Doc) -> list[OrderLine]:
     out: list[OrderLine] = []
     for sentence in doc.sentences:
         text = sentence.text
-        if _NOT_ORDER.search(text):
-            continue
         for start, region in _regions(text):
+            # An offer or plan near the articles makes them no order; a run-on
+            # dictated note is one "sentence", so only the words close by count.
+            if _NOT_ORDER.search(text, max(0, start - 50), start + len(region)):
+                continue
             for line in _lines(region, sentence.start + start, doc):
                 if not any(o.product.casefold() == line.product.casefold() for o in out):
                     out.append(line)

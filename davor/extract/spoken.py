@@ -214,20 +214,36 @@ def _emails(text: str, taken: list[Span]) -> list[Edit]:
 
 
 _SALUTATION = word_set("herr herrn frau mr mrs ms")
+# Abbreviated salutations and titles; "fr." may also be Friday, so these count
+# only in a note typed all in lower case.
+_SALUTATION_ABBR = word_set("hr hrn fr dr prof mag ing")
 
 
 def _spellings(text: str, toks: list[Tok], lang: str) -> list[Edit]:
-    """ "naechste" → "nächste"; "frau mueller" → "Frau Mueller"."""
+    """ "naechste" → "nächste"; "frau mueller", "fr. dr. kaya" → capitalised."""
     edits = []
+    lower_note = sum(text[t.start].isupper() for t in toks) <= len(toks) // 20
     for k, tok in enumerate(toks):
         word = tok.word
         if lang == "de" and ("ae" in word or "oe" in word or "ue" in word) and word in UMLAUT_WORDS:
             fixed = UMLAUT_WORDS[word]
             original = text[tok.start : tok.end]
             edits.append((tok.start, tok.end, fixed.capitalize() if original[0].isupper() else fixed))
-        elif word in _SALUTATION and text[tok.start].islower() and k + 1 < len(toks):
+        elif _salutation(text, tok, lower_note) and text[tok.start].islower() and k + 1 < len(toks):
+            edits.append((tok.start, tok.start + 1, text[tok.start].upper()))
             nxt = toks[k + 1]
-            if text[tok.end : nxt.start].strip(" .") == "" and text[nxt.start].islower():
-                edits.append((tok.start, tok.start + 1, text[tok.start].upper()))
+            title = _salutation(text, nxt, lower_note) and nxt.word in _SALUTATION_ABBR
+            if text[tok.end : nxt.start].strip(" .") == "" and text[nxt.start].islower() and not title:
                 edits.append((nxt.start, nxt.start + 1, text[nxt.start].upper()))
     return edits
+
+
+def _salutation(text: str, tok: Tok, lower_note: bool) -> bool:
+    if tok.word in _SALUTATION:
+        return True
+    if not (lower_note and tok.word in _SALUTATION_ABBR and text[tok.end : tok.end + 1] == "."):
+        return False
+    return not _WEEKDAY_BEFORE.search(text, max(0, tok.start - 12), tok.start)  # "bis fr." is Friday
+
+
+_WEEKDAY_BEFORE = re.compile(r"(?i:\b(?:bis|am|ab|zum|vom|nächsten|naechsten|kommenden|jeden|until|by|on)\s+$)")

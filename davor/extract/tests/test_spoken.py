@@ -28,6 +28,11 @@ NOW = datetime(2026, 3, 2, 10, 0)
         ("naechste woche frau mueller", "de", "nächste woche Frau Mueller"),
         ("at ten thirty am", "en", "at 10:30 am"),
         ("zwei, drei Tage", "de", "2, 3 Tage"),
+        (
+            "apotheke, fr. dr. kaya. lieferung bis fr. klaeren",
+            "de",
+            "apotheke, Fr. Dr. Kaya. lieferung bis fr. klaeren",
+        ),
         ("one hour", "en", "one hour"),
     ],
 )
@@ -57,3 +62,12 @@ def test_spans_and_phrases_refer_to_the_note_as_typed():
 def test_an_appointment_starts_only_at_an_understood_time(text, start):
     appointments = extract(text, now=NOW, lang="de").to_dict()["appointments"]
     assert [a["start"] for a in appointments] == ([start] if start else [])
+
+
+def test_a_run_on_dictated_note_keeps_its_order_apart_from_a_later_wish():
+    text = (
+        "spoke to Priya um they're going ahead with the four hundred duvet sets"
+        " delivery in three weeks they want new towels"
+    )
+    lines = extract(text, now=NOW, lang="en").order_lines
+    assert [(line.quantity, line.product) for line in lines] == [(400, "duvet sets")]
