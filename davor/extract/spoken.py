@@ -23,7 +23,9 @@ span of the rewritten text back to the note the seller typed.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import WEEKDAYS_ABBR_DE, WEEKDAYS_ABBR_EN, WEEKDAYS_FULL, alternation, word_set
@@ -102,15 +104,29 @@ def rewrite(text: str, lang: str) -> Rewrite:
     edits: list[Edit] = []
     edits += _corrections(text, lang)
     edits += _typed_clock(text, lang)
-    taken = [(s, e) for s, e, _ in edits]
-    toks = [t for t in tokens(text, lang) if not any(s <= t.start < e for s, e in taken)]
+    toks = _outside(tokens(text, lang), edits)
     edits += numbers(text, toks, lang)
     taken = [(s, e) for s, e, _ in edits]
-    free = [t for t in toks if not any(s <= t.start < e for s, e in taken)]
+    free = _outside(toks, edits)
     edits += _fillers(text, free)
     edits += _emails(text, taken)
     edits += _spellings(text, free, lang)
     return apply(text, _disjoint(edits))
+
+
+def _outside(toks: list[Tok], edits: list[Edit]) -> list[Tok]:
+    """The tokens that no edit covers (edits sorted once, looked up by bisection)."""
+    if not edits:
+        return toks
+    spans = sorted((s, e) for s, e, _ in edits)
+    starts = [s for s, _ in spans]
+    ends = list(itertools.accumulate((e for _, e in spans), max))
+    out = []
+    for tok in toks:
+        i = bisect_right(starts, tok.start) - 1
+        if i < 0 or ends[i] <= tok.start:
+            out.append(tok)
+    return out
 
 
 def _disjoint(edits: list[Edit]) -> list[Edit]:

@@ -133,9 +133,9 @@ def cued_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Names right after a word of calling or meeting ("Call with Sanne de Vries")."""
     out = []
     for m in CUED_NAME.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
         if not _CONTACT_CUE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         words = m.group().split(" ")
         if not all(_is_name_word(w) for w in words if w[0].isupper()) or fold(words[0]) in NOT_A_NAME:
@@ -144,7 +144,7 @@ def cued_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         # A company can follow the same cue: a person is named again by the
         # given name, or is given a role or an employer right away.
-        again = re.search(rf"(?<![\w]){re.escape(words[0])}(?![\w])", text[m.end() :])
+        again = re.compile(rf"(?<![\w]){re.escape(words[0])}(?![\w])").search(text, m.end(), m.end() + 3000)
         role = _ROLE_AFTER.match(text, m.end())
         employer = re.match(r"\s(?:from|at|of|von|bei|vom)\s", text[m.end() :])
         if not (again or employer or (role and is_role(role.group("role")))):
