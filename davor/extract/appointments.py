@@ -230,7 +230,7 @@ def read_appointments(doc: Doc, people: People) -> list[Appointment]:
         )
         if MOVED.search(seg.text) and out and not APPT_WORD.search(seg.text):
             _merge(appt, out.pop())
-        _follow_up(doc, people, appt, segments[index + 1 :])
+        _follow_up(doc, people, appt, segments[index + 1 : index + 4])
         _add(out, appt)
     _attendees(doc, people, out)
     return out

@@ -28,7 +28,8 @@ def within[H: _Spanned](hits: Sequence[H], start: int, end: int, starts: Sequenc
     """The hits (sorted by start) lying inside [start, end)."""
     i = bisect_left(starts, start) if starts is not None else 0
     out = []
-    for h in hits[i:]:
+    for k in range(i, len(hits)):  # no slice: a copy of the tail per call made long notes quadratic
+        h = hits[k]
         if h.start >= end:
             break
         if start <= h.start and h.end <= end:
