@@ -2,7 +2,7 @@
 
 Pure Python, no Django: ``extract(text, now=..., lang=...)`` returns an
 ``Extraction`` whose ``to_dict()`` is the object fixed by
-shared/extraction/SCHEMA.md.  Every fact keeps its character span.
+davor/extract/tests/data/SCHEMA.md.  Every fact keeps its character span.
 """
 
 from .model import Extraction

@@ -26,6 +26,10 @@ _CORRECTION = (
 CORRECTION = re.compile(rf"(?i:(?<![\w])(?:{_CORRECTION})(?![\w]))")
 BREAKS = re.compile(rf";\s*|\s+-+>?\s+(?!(?i:{_CORRECTION})\b)")
 CANCEL = re.compile(r"(?i:abgesagt|storniert|cancell?ed|entfällt|fällt\s+aus|called\s+off|findet\s+nicht\s+statt)")
+PAST_CALL = re.compile(
+    r"(?i:\b(?:rang|called|phoned)(?:\s+(?:us|me|back))?\b|rief\s+(?:\w+\s+)?(?:an|zurück)\b|hat\s+(?:\w+\s+)?"
+    r"(?:angerufen|zurückgerufen))"
+)
 MOVED = re.compile(r"(?i:verschoben|verlegt|moved|rescheduled|postponed|vorgezogen|brought\s+forward)")
 APPT_WORD = re.compile(
     r"(?i:termin|besprechung|meeting|call|demo|präsentation|presentation|schulung|training|kick-?off|besichtigung"
@@ -33,6 +37,7 @@ APPT_WORD = re.compile(
     r"|treffen|appointment|rückruf|call\s+back|webinar|vorführung|audit|begehung)"
 )
 _AFTER_DATE = re.compile(r"[\s,]*(?:(?i:um|ab|at|gegen|von))?\s*$")
+_CLOCK_CUE = re.compile(r"(?i:(?:um|ab|at|gegen|from|von)\s*$)")
 _DURATION_CUE = re.compile(r"(?i:(?:ca\.?|circa|approx\.?|about|etwa|für|for|dauer|duration|rund)\s*$)")
 _NOT_PLACE = (
     r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Herbst|Frühjahr"
@@ -63,7 +68,6 @@ LOCATIONS: list[tuple[re.Pattern[str], str | None]] = [
         ),
         None,
     ),
-    (re.compile(r"(?i:(?<![\w])(?:vor\s+ort|on[\s-]?site)(?![\w]))"), None),
     (
         re.compile(
             r"(?<![\w])(?:at|in)\s+(?P<place>(?:their|our|the|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:office|plant|site"
@@ -76,14 +80,19 @@ LOCATIONS: list[tuple[re.Pattern[str], str | None]] = [
     ),
     (
         re.compile(
-            rf"(?<![\w])(?:im|in\s+der|in\s+dem|in\s+unsere[mr]|in\s+ihre[mr]|in\s+seine[mr])\s+"
-            rf"(?!(?:{_NOT_PLACE})(?![\w])){_NOUN}(?:\s+in\s+{_NOUN})?"
+            rf"(?<![\w])(?:im|in\s+der|in\s+dem|in\s+unsere[mr]|in\s+[iI]hre[mr]|in\s+seine[mr])\s+"
+            rf"(?!(?:{_NOT_PLACE})(?![\w])){_NOUN}(?:\s+(?:in\s+)?{_NOUN})?"
         ),
         None,
     ),
     (re.compile(r"(?i:(?:ort|location|place)\s*:\s*(?P<place>[^,;.\n]{2,40}))"), None),
+    # Trade fairs: "Halle 17, Stand C24", "booth at ProMat".
+    (re.compile(r"(?<![\w])(?:Halle|Hall)\s+\w{1,4}(?:,?\s+(?:Stand|Booth)\s+[\w.-]{1,8})?(?![\w])"), None),
+    (re.compile(r"(?i:(?<![\w])(?:our|their|the)\s+(?P<place>(?:booth|stand)\s+at\s+[A-Z][\w-]+))"), None),
 ]
-# Named only when nothing more specific is said ("Videocall ... per Zoom" is Zoom).
+# Named only when nothing more specific is said ("Videocall ... per Zoom" is
+# Zoom, "vor Ort im Werk Zwickau" is the Werk).
+ON_SITE = re.compile(r"(?i:(?<![\w])(?:vor\s+ort|on[\s-]?site)(?![\w]))")
 VIDEO = re.compile(r"(?i:videokonferenz|videocall|video-?call|videotermin|video\s+meeting|video\s+conference)")
 # "Attending from Halden Steel: ...", "Teilnehmer: ...": people of the appointment before.
 ATTENDING = re.compile(r"(?i:^(?:attending|attendees|participants|teilnehmer(?:innen)?|dabei|anwesend|mit\s+dabei)\b)")
@@ -98,6 +107,8 @@ def _location(text: str) -> tuple[int, str] | None:
         if m:
             value = fixed or (m.group("place") if "place" in pattern.groupindex else m.group())
             found.append((m.start(), value.strip()))
+    if not found and (on_site := ON_SITE.search(text)):
+        found.append((on_site.start(), on_site.group()))
     if not found and (video := VIDEO.search(text)):
         found.append((video.start(), video.group()))
     return min(found) if found else None
@@ -127,7 +138,9 @@ def _split_hours(doc: Doc, seg: Segment, dates: list[DateHit]) -> tuple[list[Tim
         after_date = any(_AFTER_DATE.fullmatch(doc.text[d.end : t.start]) for d in dates if d.end <= t.start)
         if _DURATION_CUE.search(before) or (clock and not after_date):
             continue
-        if after_date or not clock:
+        # "Di 10h" is a time; "Dienstag gegen Mittag, 1h" is a duration, and a
+        # day whose time was not understood gets no start at all.
+        if after_date or _CLOCK_CUE.search(before):
             clock.append(t)
     chosen = {(t.start, t.end) for t in clock}
     durs = [d for d in durations if (d.start, d.end) not in chosen or (d.start, d.end) not in ambiguous]
@@ -154,9 +167,41 @@ def _segments(doc: Doc) -> list[Segment]:
     return [part for sentence in doc.sentences for part in split(sentence, BREAKS)]
 
 
+# What the sentences after an appointment add to it: "eingeplant ist eine
+# Stunde", "should take an hour and a half", "Herr X wird von Herrn Y begleitet",
+# "Tom from their IT team will join her", "beide nehmen teil".
+_TAKES = re.compile(
+    r"(?i:vorgesehen|eingeplant|angesetzt|dauert|dauer|geplant\s+sind|take|takes|last|lasts|should\s+take"
+    r"|will\s+take|scheduled\s+for|allow|blocked)"
+)
+_JOINS = re.compile(
+    r"(?i:begleitet|teilnehmen|nimmt\s+teil|nehmen\s+teil|mit\s+dabei|ist\s+dabei|sind\s+dabei|kommt\s+mit"
+    r"|kommen\s+mit|join|joins|joining|will\s+be\s+there|attend|attends|attending|come\s+along|comes\s+along)"
+)
+
+
+def _follow_up(doc: Doc, people: People, appt: Appointment, later: list[Segment]) -> None:
+    """Duration and people said in the parts right after the appointment."""
+    for seg in later[:3]:
+        if any(d.kind == "day" for d in doc.dates_in(seg)) or doc.hits_in("times", seg.start, seg.end):
+            return
+        if appt.duration_minutes is None and _TAKES.search(seg.text):
+            durations = doc.hits_in("durations", seg.start, seg.end)
+            if durations:
+                appt.duration_minutes = durations[0].minutes
+        if _JOINS.search(seg.text):
+            joined = [p for _, p in people.in_range(seg.start, seg.end) if not p.ours]
+            if not joined and BOTH.search(seg.text):
+                joined = people.customers()[:2]
+            for person in joined:
+                if all(person is not p for p in appt.participants):
+                    appt.participants.append(person)
+
+
 def read_appointments(doc: Doc, people: People) -> list[Appointment]:
     out: list[Appointment] = []
-    for seg in _segments(doc):
+    segments = _segments(doc)
+    for index, seg in enumerate(segments):
         dates = [d for d in doc.dates_in(seg) if d.kind == "day"]
         cancelled = CANCEL.search(seg.text)
         cues = list(CORRECTION.finditer(seg.text))
@@ -168,6 +213,8 @@ def read_appointments(doc: Doc, people: People) -> list[Appointment]:
         date, time = _pick(dates, cue_end), _pick(times, cue_end)
         if date is None or time is None:
             continue
+        if PAST_CALL.search(seg.text) and not APPT_WORD.search(seg.text):
+            continue  # "Martin rang back at 3": the call being written up
         delivery = DELIVERY_CUE.search(seg.text)
         if delivery and not APPT_WORD.search(seg.text) and delivery.start() < date.start - seg.start:
             continue
@@ -183,6 +230,7 @@ def read_appointments(doc: Doc, people: People) -> list[Appointment]:
         )
         if MOVED.search(seg.text) and out and not APPT_WORD.search(seg.text):
             _merge(appt, out.pop())
+        _follow_up(doc, people, appt, segments[index + 1 : index + 4])
         _add(out, appt)
     _attendees(doc, people, out)
     return out

@@ -33,7 +33,13 @@ VERBS_DE: list[tuple[re.Pattern[str], str, str | None, int]] = [
     (re.compile(rf"{_B}(?i:schickt|sendet|mailt|faxt|klärt|prüft|erstellt|meldet\s+sich|liefert|reicht|ruft"
                 rf"|bringt|organisiert|gibt\s+bescheid){_E}"), "", "customer", 3),
     (re.compile(rf"{_B}(?i:schick|schicken|senden|zusenden|übersenden|mailen|klären|prüfen|melden|zurückrufen"
-                rf"|anrufen|nachreichen|erstellen|mitbringen|bringe|ruf){_E}"), "", None, 0),
+                rf"|anrufen|nachreichen|erstellen|mitbringen|bringe|ruf|übermitteln|vorbereiten|zukommen\s+lassen){_E}"),
+     "", None, 0),
+    # "Frau Mertens übermittelt uns den Raumplan"; passive "wird unsererseits ... zugesandt".
+    (re.compile(rf"{_B}(?i:übermittle|übersende|übermittelt|übersendet|zugesandt|zugeschickt|übersandt|übermittelt"
+                rf"|vorbereitet|zugestellt|geschickt){_E}"), "", None, 0),
+    (re.compile(rf"{_B}(?i:rückruf\s+(?:von\s+mir|von\s+uns|durch\s+uns|meinerseits|unsererseits)){_E}"), "zurückrufen",
+     "us", 1),
     (re.compile(rf"{_B}(?i:geht|gehen)(?:\s+\S+){{0,6}}?\s+(?:raus|hinaus|heraus|an\s+sie|an\s+ihn)\b"), "schicken",
      "us", 0),
     (re.compile(rf"{_B}(?i:kommt|kommen)(?:\s+\S+){{0,6}}?\s+(?:zurück)\b"), "zurückschicken", "customer", 0),
@@ -45,9 +51,15 @@ VERBS_EN: list[tuple[re.Pattern[str], str, str | None, int]] = [
                 rf"(?:send|e-?mail|mail|forward|call|ring|get\s+back|confirm|check|clarify|follow\s+up|bring"
                 rf"|provide|share|prepare|submit|return|sign|look\s+into|arrange|deliver)"
                 rf"|\bsends|\bemails|\bconfirms|\bcalls\s+back|\bgets\s+back){_E}"), "", None, 0),
+    # Present tense of a plan: "I send him the brochure tomorrow", "I'm sending the agreement today".
+    (re.compile(rf"(?:\bI\s+(?:send|e-?mail|mail|call|courier|post|forward|check|will\s+courier)|\bI'm\s+(?:sending"
+                rf"|calling|emailing|posting|couriering)|'ll\s+courier|\bcome\s+back\s+to){_E}"), "", "us", 1),
 ]  # fmt: skip
 _CANONICAL = [
-    (r"schick|send|sende|mail|fax", "schicken"), (r"kläre|klärt|klären", "klären"), (r"prüf", "prüfen"),
+    (r"schick|send|sende|mail|fax", "schicken"),
+    (r"zugesandt|zugeschickt|übersandt|übersend|zusend|zugestellt|geschickt", "zusenden"),
+    (r"übermitt", "übermitteln"), (r"vorbereit", "vorbereiten"), (r"zukommen", "zusenden"),
+    (r"kläre|klärt|klären", "klären"), (r"prüf", "prüfen"),
     (r"meld", "melden"), (r"ruf", "zurückrufen"), (r"bring", "mitbringen"), (r"liefer", "liefern"),
     (r"reicht|nachreich", "nachreichen"), (r"erstell", "erstellen"), (r"organis", "organisieren"),
 ]  # fmt: skip
@@ -57,7 +69,7 @@ TO_APPOINTMENT = re.compile(
     r"(?i:(?:zum|zur|bis\s+zum|bis\s+zur|to\s+the|for\s+the|at\s+the|before\s+the|by\s+the)\s+"
     r"(?:termin|besprechung|meeting|call|demo|visit|präsentation|presentation|workshop|treffen|appointment))(?![\w])"
 )
-SUBJECT_US = re.compile(r"(?<![\w'])(?:(?i:ich|wir)|I|we|We)(?![\w])")
+SUBJECT_US = re.compile(r"(?<![\w'])(?:(?i:ich|wir|unsererseits|meinerseits)|I|we|We)(?![\w])")
 SUBJECT_CUSTOMER = re.compile(r"(?<![\w'])(?:(?i:er|sie|kunde|kundin|kd\.|they|he|she|customer|client)|Sie)(?![\wäöü])")
 _REMOVE = re.compile(
     r"(?i:(?<![\wäöü])(?:ich|wir|er|sie|es|ihr|ihm|mir|uns|ihnen|i|we|they|he|she|her|him|us|them|me|'ll|will|shall"

@@ -11,7 +11,7 @@ from typing import Protocol, TypeVar
 
 from . import text as textmod
 from .money import AmountHit, PercentHit, find_amounts, find_percents
-from .phones import EmailHit, ExtensionHit, PhoneHit, find_emails, find_extensions, find_phones
+from .phones import EmailHit, ExtensionHit, PhoneHit, find_emails, find_extensions, find_phones, region_hints
 from .temporal import DateHit, DurationHit, TimeHit, find_dates, find_durations, find_times
 from .text import Segment
 
@@ -28,7 +28,8 @@ def within[H: _Spanned](hits: Sequence[H], start: int, end: int, starts: Sequenc
     """The hits (sorted by start) lying inside [start, end)."""
     i = bisect_left(starts, start) if starts is not None else 0
     out = []
-    for h in hits[i:]:
+    for k in range(i, len(hits)):  # no slice: a copy of the tail per call made long notes quadratic
+        h = hits[k]
         if h.start >= end:
             break
         if start <= h.start and h.end <= end:
@@ -72,7 +73,8 @@ class Doc:
 
     @cached_property
     def phones(self) -> list[PhoneHit]:
-        return self._per_sentence(find_phones)
+        regions = region_hints(self.text) if ("+" in self.text or "00" in self.text) else ("DE",)
+        return self._per_sentence(lambda t: find_phones(t, regions))
 
     @cached_property
     def extensions(self) -> list[ExtensionHit]:

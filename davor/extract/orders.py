@@ -63,6 +63,11 @@ _TERMS = re.compile(
     )
 )
 _PLUS_LIST = re.compile(r"(?:^|(?<=: )|(?<= - ))\d[^:;]{0,80}?\+[^:;]{0,80}?(?=$| - |[.;])")
+_PURPOSE_FIRST = re.compile(
+    umlauts(
+        r"\s*(?:er|sie|they|he|she)?\s*(?i:für|fürs|for)\s+(?:den\s+|die\s+|das\s+|the\s+|their\s+)?[^\d,;.]{2,40}?\s+(?=\d)"
+    )
+)
 _PRONOUN = word_set("sie er es wir ich they he she we it you ihr man")
 _NEGATION = re.compile(umlauts(r"(?i:\b(?:no|not|nicht|kein|keine|keinen|nothing|nichts)\b|n't)"))
 # Where an article list ends: terms, dates and verbs that start the next fact.
@@ -83,7 +88,7 @@ UNITS = word_set(
     stück stk stk. stck st. pcs pcs. pc pieces piece units unit ea x
     karton kartons kisten kiste boxen box boxes cartons carton cases case
     palette paletten pal pal. pallets pallet rollen rolle rolls roll spulen spule coils
-    kanister eimer sack säcke bags bag dosen dose cans flaschen flasche bottles bottle
+    kanister eimer sack säcke fass fässer bags bag dosen dose cans flaschen flasche bottles bottle
     packungen packung pck pkg packs pack pakete paket sets set satz sätze pairs pair paar
     m lfm qm m² m2 km t kg g l liter litre litres liters meter metres meters tonnen tons
     seats lizenzen exemplare copies pers. personen persons guests gäste
@@ -112,9 +117,11 @@ def read_order_lines(doc: Doc) -> list[OrderLine]:
     out: list[OrderLine] = []
     for sentence in doc.sentences:
         text = sentence.text
-        if _NOT_ORDER.search(text):
-            continue
         for start, region in _regions(text):
+            # An offer or plan near the articles makes them no order; a run-on
+            # dictated note is one "sentence", so only the words close by count.
+            if _NOT_ORDER.search(text, max(0, start - 50), start + len(region)):
+                continue
             for line in _lines(region, sentence.start + start, doc):
                 if not any(o.product.casefold() == line.product.casefold() for o in out):
                     out.append(line)
@@ -136,6 +143,9 @@ def _regions(text: str) -> list[tuple[int, str]]:
         if rest.lstrip().startswith(":"):
             rest = rest.lstrip()[1:]
         start = m.end() + (len(text) - m.end() - len(rest))
+        purpose = _PURPOSE_FIRST.match(rest)
+        if purpose:  # "bestellen für den Rohbau in Leonberg 200 Säcke Zement"
+            rest, start = rest[purpose.end() :], start + purpose.end()
         stop = _STOP.search(rest)
         piece = rest[: stop.start()] if stop else rest
         if _LEAD.sub("", piece.strip()):

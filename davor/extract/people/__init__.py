@@ -12,7 +12,15 @@ from ..doc import Doc
 from ..model import Person
 from ..text import PART_BREAKS, Segment, split
 from .details import read_said, role_before
-from .mentions import Mention, fold, given_name_mentions, role_named_mentions, titled_mentions, untitled_mentions
+from .mentions import (
+    Mention,
+    cued_mentions,
+    fold,
+    given_name_mentions,
+    role_named_mentions,
+    titled_mentions,
+    untitled_mentions,
+)
 from .roles import OURS
 
 REFERRAL = re.compile(
@@ -61,6 +69,7 @@ def read_people(doc: Doc) -> People:
     taken = [(m.start, m.end) for m in found]
     found += untitled_mentions(text, taken)
     found += role_named_mentions(text, taken)
+    found += cued_mentions(text, taken)
     found.sort(key=lambda m: m.start)
 
     people = People()
@@ -138,15 +147,45 @@ def _owner_by_address(people: People, address: str) -> Person | None:
     return owners[0] if len(owners) == 1 else None
 
 
+# "His mobile is ...", "Ihre Durchwahl: ...", "er ist unter ... erreichbar": a
+# detail whose owner is only a pronoun, with the gender it tells.
+_PRONOUN = re.compile(
+    r"(?<![\w])(?P<m>his|he|he's|er|seine?|ihm)(?![\w])|(?<![\w])(?P<f>her|she|she's|ihre?)(?![\w])", re.I
+)
+
+
+def _pronoun_owner(doc: Doc, people: People, pos: int) -> Person | None:
+    sentence = doc.sentence_of(pos)
+    if sentence is None or people.in_range(sentence.start, pos):
+        return None
+    cue = _PRONOUN.search(doc.text, sentence.start, pos)
+    if cue is None:
+        return None
+    gender = "m" if cue.group("m") else "f"
+    before = [p for m, p in people.mentions if m.start < sentence.start and not p.ours and not p.referral]
+    same = [p for p in before if p.gender == gender] or [p for p in before if p.gender is None]
+    return same[-1] if same else None
+
+
 def _attach_loose(doc: Doc, people: People, attached: set[int]) -> None:
     """A phone or e-mail on its own line belongs to the person named just before."""
     hits: list[Any] = [*doc.phones, *doc.emails]  # PhoneHit or EmailHit: told apart by their fields
+    for ext in doc.extensions:
+        owner = _pronoun_owner(doc, people, ext.start)
+        if owner is not None and not owner.extension:
+            owner.extension = ext.digits
+            owner.spans.append((ext.start, ext.end))
     for hit in hits:
         if hit.start in attached:
             continue
         owner = _owner_by_address(people, hit.address) if hasattr(hit, "address") else None
+        owner = owner or _pronoun_owner(doc, people, hit.start)
         if owner is not None:
-            owner.email = hit.address
+            if hasattr(hit, "address") and not owner.email:
+                owner.email = hit.address
+            elif hasattr(hit, "e164") and not owner.phone:
+                owner.phone = hit.e164
+                owner.extension = owner.extension or hit.extension
             continue
         i = bisect_left(people.starts, hit.start) - 1
         if i < 0:

@@ -28,6 +28,15 @@ CAP_WORD = re.compile(rf"(?<![\w.'-]){_WORD}(?![\w])")
 # tell from its given name, but that a role right after it marks as a person.
 ROLE_NAMED = re.compile(rf"(?<![\w.'-])(?P<first>[{_UP}]\.|{_WORD}) (?P<last>{_WORD})(?=\s?(?:,\s|\())")
 _ROLE_AFTER = re.compile(r"\s?(?:,\s|\()(?P<role>[^,()\n]{2,60})")
+# Who a call was with: "Call with Sanne de Vries", "Spoke to Gareth Pryce",
+# "Rang Siobhán Kavanagh", "Telefonat mit Reto Brunner".  The words after such
+# a cue are a person's name even when the given name is not a known one.
+_CONTACT_CUE = re.compile(
+    r"(?i:\b(?:call(?:ed)?|spoke|speaking|talked|talking|met|meeting|zoom|rang|tried|reached|telefonat|gespräch"
+    r"|anruf|rückruf|telefoniert|gesprochen)(?:\s+(?:with|w/|to|mit|von|bei))?\s+)$"
+)
+_PARTICLES_RE = "|".join(PARTICLES) + "|van der|van den|von der|de la"
+CUED_NAME = re.compile(rf"(?P<first>{_WORD})(?P<rest>(?: (?:(?:{_PARTICLES_RE}) )?{_WORD}){{1,2}})(?![\w])")
 _NAME_END = re.compile(r"\s*(?:[,(/:;.]|$|\n|\s(?:und|and|vom|von|from|at|bei|@)\s)")
 
 
@@ -112,7 +121,35 @@ def given_name_mentions(text: str, firsts: dict[str, str], taken: list[tuple[int
     """Later references by given name alone ("with Mark") to people already named."""
     out = []
     for m in CAP_WORD.finditer(text):
-        key = fold(m.group())
+        word = m.group().removesuffix("'s")
+        key = fold(word)
         if key in firsts and not any(s <= m.start() < e for s, e in taken):
-            out.append(Mention(m.start(), m.end(), m.group(), m.group(), firsts[key], None, bare_first=True))
+            end = m.start() + len(word)
+            out.append(Mention(m.start(), end, word, word, firsts[key], None, bare_first=True))
+    return out
+
+
+def cued_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Names right after a word of calling or meeting ("Call with Sanne de Vries")."""
+    out = []
+    for m in CUED_NAME.finditer(text):
+        if not _CONTACT_CUE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        words = m.group().split(" ")
+        if not all(_is_name_word(w) for w in words if w[0].isupper()) or fold(words[0]) in NOT_A_NAME:
+            continue
+        if not _NAME_END.match(text, m.end()) and not text[m.end() : m.end() + 3].startswith("'s"):
+            continue
+        # A company can follow the same cue: a person is named again by the
+        # given name, or is given a role or an employer right away.
+        again = re.compile(rf"(?<![\w]){re.escape(words[0])}(?![\w])").search(text, m.end(), m.end() + 3000)
+        role = _ROLE_AFTER.match(text, m.end())
+        employer = re.match(r"\s(?:from|at|of|von|bei|vom)\s", text[m.end() :])
+        if not (again or employer or (role and is_role(role.group("role")))):
+            continue
+        name = m.group()
+        out.append(Mention(m.start(), m.end(), name, words[0], fold(words[-1]), None))
+        taken.append((m.start(), m.end()))
     return out
