@@ -118,3 +118,14 @@ def test_an_anonymous_write_is_401_even_with_a_stale_session_cookie(customer):
     response = client.post("/api/v1/customers/", {"name": "Neu GmbH"}, content_type="application/json")
 
     assert response.status_code == 401
+
+
+def test_a_signed_in_browser_still_needs_the_csrf_token_to_write(owner):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+
+    response = client.post("/api/v1/customers/", {"name": "Neu GmbH"}, content_type="application/json")
+
+    assert response.status_code == 403
