@@ -3,9 +3,12 @@
 from datetime import datetime
 from typing import Annotated
 
+import phonenumbers
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import AfterValidator
 
 from davor.customers.models import Channel, Contact, Customer
 from davor.customers.selectors import contact_get_for_user, customer_get_for_user, customer_list, customer_scope
@@ -37,6 +40,17 @@ class CustomerOut(Schema):
     updated_at: datetime
 
 
+def _country(value: str) -> str:
+    """Two letters of a country Davor can read telephone numbers of (the customer form's rule)."""
+    country = value.strip().upper()
+    if country not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValueError(str(_("Use a two-letter country code such as DE, AT or CH.")))
+    return country
+
+
+Country = Annotated[str, AfterValidator(_country)]
+
+
 class CustomerIn(Schema):
     name: str = Field(..., min_length=1, max_length=200)
     status: Customer.Status = Customer.Status.PROSPECT
@@ -45,7 +59,7 @@ class CustomerIn(Schema):
     street: str = Field("", max_length=200)
     postal_code: str = Field("", max_length=10)
     city: str = Field("", max_length=100)
-    country: str = Field("DE", min_length=2, max_length=2)
+    country: Country = Field("DE", min_length=2, max_length=2)
     phone: str = Field("", max_length=40)
     fax: str = Field("", max_length=40)
     email: str = Field("", max_length=254)
@@ -60,7 +74,7 @@ class CustomerPatch(Schema):
     street: str | None = Field(None, max_length=200)
     postal_code: str | None = Field(None, max_length=10)
     city: str | None = Field(None, max_length=100)
-    country: str | None = Field(None, min_length=2, max_length=2)
+    country: Country | None = Field(None, min_length=2, max_length=2)
     phone: str | None = Field(None, max_length=40)
     fax: str | None = Field(None, max_length=40)
     email: str | None = Field(None, max_length=254)

@@ -24,7 +24,13 @@ class Customer(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("seller"), on_delete=models.PROTECT, related_name="customers"
     )
-    number = models.CharField(_("customer number"), max_length=20, unique=True)
+    number = models.CharField(
+        _("customer number"),
+        max_length=20,
+        unique=True,
+        # Numbers are unique across all teams: "already exists" would tell a seller another team's numbers.
+        error_messages={"unique": _("This customer number cannot be used. Leave it empty for the next free one.")},
+    )
     name = models.CharField(_("company"), max_length=200)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROSPECT)
     industry = models.CharField(_("industry"), max_length=100, blank=True)

@@ -48,6 +48,13 @@ class SessionAuth(APIKeyCookie):
 
     param_name = _django_auth.param_name
 
+    def _get_key(self, request: HttpRequest) -> str | None:
+        # Not signed in (no cookie, or one of a session that ended): 401, not "CSRF check failed".
+        # The CSRF check only protects a session that can act.
+        if not request.user.is_authenticated:
+            return None
+        return super()._get_key(request)
+
     def authenticate(self, request: HttpRequest, key: str | None) -> User | None:
         user = request.user
         if user.is_authenticated and isinstance(user, User):

@@ -72,3 +72,12 @@ def test_it_links_the_calendar_page_from_today(owner_client):
 def test_it_needs_a_login_for_the_calendar_page(client):
     assert client.get("/calendar/").status_code == 302
     assert client.post("/calendar/feed/reset/").status_code == 302
+
+
+def test_the_log_never_holds_a_feed_token(client, owner, caplog):
+    token = calendar_account_for(user=owner).feed_token
+
+    assert client.get(f"/calendar/feed/{token}x.ics").status_code == 404
+
+    assert "/calendar/feed/" in caplog.text
+    assert token not in caplog.text

@@ -191,7 +191,8 @@ def import_preview(*, user: User, raw: RawFile, mapping: list[str] | None = None
         if customer_number and not row.customer_match:
             if customer_number in index.numbers_taken:
                 row.errors.append(
-                    _("Customer number %(value)s belongs to another seller's customer.") % {"value": customer_number}
+                    _("Customer number %(value)s cannot be used; leave it empty for the next free one.")
+                    % {"value": customer_number}
                 )
             elif numbers_in_file.setdefault(customer_number, key) != key:
                 row.errors.append(

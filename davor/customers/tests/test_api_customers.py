@@ -2,6 +2,8 @@
 
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 from davor.customers.models import Contact, Customer
 
 
@@ -95,3 +97,21 @@ def test_it_hides_another_teams_contacts(outsider_api, customer, contact):
     assert outsider_api.send("POST", "/contacts/", {"customer_id": customer.pk, "last_name": "X"}).status_code == 404
     assert outsider_api.get("/contacts/").json()["results"] == []
     assert Contact.objects.count() == 1
+
+
+@pytest.mark.parametrize("country", ["xx", "ZZ", "12"])
+def test_it_refuses_a_country_it_does_not_know(owner_api, country):
+    response = owner_api.send("POST", "/customers/", {"name": "Neu GmbH", "country": country})
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "country"
+
+
+def test_another_teams_customer_number_is_refused_without_saying_whose(owner_api, outsider):
+    Customer.objects.create(owner=outsider, number="K-77777", name="Fremd GmbH")
+
+    response = owner_api.send("POST", "/customers/", {"name": "Neu GmbH", "number": "K-77777"})
+
+    assert response.status_code == 422
+    message = response.json()["detail"][0]["msg"]
+    assert "kann nicht verwendet werden" in message and "existiert" not in message

@@ -68,7 +68,8 @@ def test_the_command_writes_every_format(customer, contact, tmp_path):
 
 
 def test_control_characters_stored_earlier_do_not_break_the_workbook(owner, customer, contact):
-    Customer.objects.filter(pk=customer.pk).update(name="Kessler\x0bAntriebe\x00")
+    # \x00 would break it too, but PostgreSQL stores no NUL in text: the other controls it stores.
+    Customer.objects.filter(pk=customer.pk).update(name="Kessler\x0bAntriebe\x1b")
     contact.position = "Einkauf\x1f"
     contact.save()
 

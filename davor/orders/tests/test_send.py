@@ -197,3 +197,46 @@ def test_it_keeps_one_print_waiting_to_be_posted(order, owner, contact):
     again = _send(order, owner, channel="post", copies=2, contact=contact)
 
     assert list(ConfirmationSending.objects.all()) == [again]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mail_server_that_never_answers_holds_up_nobody_else(settings, order, owner, contact, customer):
+    import socket
+    import threading
+    import time
+
+    from django.db import connections, transaction
+
+    from davor.customers.models import Customer
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)  # accepts, never greets
+        settings.MAILERS = {
+            "default": {
+                "BACKEND": "davor.orders.mailer.EmailBackend",
+                "OPTIONS": {"host": "127.0.0.1", "port": silent.getsockname()[1], "timeout": 3},
+            }
+        }
+        failures: list[Exception] = []
+
+        def send() -> None:
+            try:
+                _send(order, owner, contact=contact)
+            except ConfirmationNotSent as error:
+                failures.append(error)
+            finally:
+                connections.close_all()
+
+        thread = threading.Thread(target=send)
+        thread.start()
+        time.sleep(1)  # the sending now waits for the server's greeting
+        started = time.monotonic()
+        with transaction.atomic():
+            Customer.objects.filter(pk=customer.pk).update(name="Kessler AG")
+        waited = time.monotonic() - started
+        thread.join()
+
+    assert waited < 1, f"a save waited {waited:.1f} s for the mail server"
+    assert len(failures) == 1
+    assert ConfirmationSending.objects.get().status == ConfirmationSending.Status.FAILED

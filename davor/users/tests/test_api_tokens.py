@@ -106,3 +106,26 @@ def test_it_serves_the_schema_and_an_offline_docs_page(client, db):
     assert "cdn" not in body.lower()
     assert "<script>" not in body  # no inline script: the strict CSP stays as it is
     assert "unsafe-inline" not in page.headers.get("Content-Security-Policy", "")
+
+
+def test_an_anonymous_write_is_401_even_with_a_stale_session_cookie(customer):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.cookies["davor_session"] = "ended-long-ago"
+    client.cookies["csrftoken"] = "x" * 32
+
+    response = client.post("/api/v1/customers/", {"name": "Neu GmbH"}, content_type="application/json")
+
+    assert response.status_code == 401
+
+
+def test_a_signed_in_browser_still_needs_the_csrf_token_to_write(owner):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+
+    response = client.post("/api/v1/customers/", {"name": "Neu GmbH"}, content_type="application/json")
+
+    assert response.status_code == 403
