@@ -19,6 +19,23 @@ def test_it_renders_all_copies_into_a_file(order, tmp_path, capsys):
     assert not ConfirmationSending.objects.exists()
 
 
+def test_it_renders_a_fax_without_a_fax_gateway(order, tmp_path, settings):
+    settings.DAVOR_FAX_GATEWAY_DOMAIN = ""
+    output = tmp_path / "fax.pdf"
+
+    call_command("confirmation", "render", "A-2026-00042", "--channel", "fax", "-o", str(output))
+
+    assert "Getriebemotor GM-40" in pdf_text(output.read_bytes(), tmp_path)
+
+
+def test_it_still_needs_the_fax_gateway_to_send_a_fax(order, settings):
+    settings.DAVOR_FAX_GATEWAY_DOMAIN = ""
+
+    with pytest.raises(CommandError, match="No fax gateway"):
+        call_command("confirmation", "send", "A-2026-00042", "--channel", "fax")
+    assert not ConfirmationSending.objects.exists()
+
+
 def test_it_sends_through_the_orders_channel(smtp, order, capsys):
     call_command("confirmation", "send", str(order.pk))
 

@@ -47,7 +47,9 @@ class Command(BaseCommand):
 
     def _render(self, order: Order, channel: str, copies: int, contact: Contact | None, output: Path) -> None:
         company = company_profile_get()
-        self._check(lambda: confirmation_check(order=order, channel=channel, contact=contact, company=company))
+        self._check(
+            lambda: confirmation_check(order=order, channel=channel, contact=contact, company=company, sending=False)
+        )
         letter = letter_for(order=order, contact=contact, company=company)
         documents = letter_documents(letter, copies=copies, fax=channel == ConfirmationChannel.FAX)
         output.write_bytes(pdf_all(documents))
