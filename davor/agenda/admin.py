@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from davor.agenda.models import Appointment, Participant, Task
+from davor.agenda.models import Appointment, CareTemplate, Participant, Task
 
 
 class ParticipantInline(admin.TabularInline):
@@ -23,3 +23,9 @@ class TaskAdmin(SimpleHistoryAdmin):
     list_display = ["title", "kind", "customer", "due", "done_at", "owner"]
     list_filter = ["kind", "owner"]
     raw_id_fields = ["customer", "contact", "call"]
+
+
+@admin.register(CareTemplate)
+class CareTemplateAdmin(SimpleHistoryAdmin):
+    list_display = ["channel", "language", "subject"]
+    list_filter = ["channel", "language"]
