@@ -42,6 +42,11 @@ class Row:
     company_row: int | None = None  # the earlier row that creates this row's new customer
 
     @property
+    def merges(self) -> bool:
+        """Completes a customer or contact already there, or a person of an earlier row."""
+        return bool(self.customer_match or self.contact_match or self.same_as_row)
+
+    @property
     def person(self) -> str:
         return " ".join(p for p in (self.contact.get("first_name"), self.contact.get("last_name")) if p)
 
@@ -59,6 +64,12 @@ class Preview:
     @property
     def is_valid(self) -> bool:
         return bool(self.rows) and not self.problems
+
+    def to_review(self) -> list[Row]:
+        """The rows a preview shows: with problems, those that merge stay in view too; else every row."""
+        if not self.problems:
+            return self.rows
+        return [row for row in self.rows if row.errors or row.merges]
 
     def counts(self) -> dict[str, int]:
         ok = [row for row in self.rows if not row.errors]

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from davor.cli import main as davor
 from davor.customers.imports import ImportRejected, import_preview, import_run, import_steps, read_file
 from davor.customers.models import Contact, Customer
 from davor.users.models import AuditEvent
@@ -134,6 +135,50 @@ def test_the_command_previews_by_default_and_writes_with_commit(owner, tmp_path,
     assert not Customer.objects.exists()
     call_command("import", str(path), "--user", "alice", "--commit")
     assert Customer.objects.get().name == "Cmd GmbH"
+
+
+def _cli(capsys, *args: str) -> tuple[str, str]:
+    with pytest.raises(SystemExit):  # a CommandError ends the command with status 1
+        davor(["davor", *args])
+    captured = capsys.readouterr()
+    return captured.out, captured.err
+
+
+def test_the_command_speaks_german_with_the_right_plural(owner, contact, tmp_path, capsys):
+    path = tmp_path / "k.csv"
+    path.write_bytes((HEADER + "Kessler Antriebstechnik;Jens;Kessler;;j.kessler@kessler-antriebe.de;;;\r\n"
+                      ";;;;;;;Ulm\r\n").encode())  # fmt: skip
+
+    out, err = _cli(capsys, "import", str(path), "--user", "alice", "--lang", "de")
+
+    assert "1 Zeile hat Fehler; nichts wurde importiert." in err
+    assert "Spalten:" in out and "Wird ergänzt in" in out
+    assert "2 Zeilen, 1 mit Fehlern" in out
+
+
+def test_the_command_speaks_english_when_the_environment_does(owner, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    path = tmp_path / "k.csv"
+    path.write_bytes((HEADER + ";;;;;;;Ulm\r\n;;;;;;;Ulm\r\n").encode())
+
+    _out, err = _cli(capsys, "import", str(path), "--user", "alice")
+
+    assert "2 rows have problems; nothing was imported." in err
+
+
+def test_the_preview_shows_the_rows_that_merge_next_to_the_rows_at_fault(owner, contact, tmp_path, capsys):
+    path = tmp_path / "k.csv"
+    path.write_bytes((HEADER + "Neu GmbH;Nina;Neu;;;;;\r\n"
+                      "Kessler Antriebstechnik;Jens;Kessler;;j.kessler@kessler-antriebe.de;;;\r\n"
+                      ";;;;;;;Ulm\r\n").encode())  # fmt: skip
+
+    out, _err = _cli(capsys, "import", str(path), "--user", "alice", "--lang", "en")
+
+    assert "Kessler Antriebstechnik GmbH" in out  # row 3 merges into the customer we have
+    assert "Neither a company nor a person" in out  # row 4 has a problem
+    assert "Neu GmbH" not in out  # a plain new row is not what needs a look
 
 
 def test_it_imports_through_upload_preview_and_confirm(owner_client, owner):

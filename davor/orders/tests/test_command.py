@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from davor.cli import main as davor
 from davor.orders.models import ConfirmationSending
 from davor.orders.tests.conftest import pdf_text
 
@@ -41,9 +42,20 @@ def test_it_sends_through_the_orders_channel(smtp, order, capsys):
 
     assert smtp.recipients == [["+4971112345999@fax.example.net"]]
     out = capsys.readouterr().out
-    assert "A-2026-00042 version 1 sent by fax" in out
+    assert "A-2026-00042 version 1 sent by fax to +4971112345999@fax.example.net." in out
     assert "250 2.0.0 Ok: queued as 4F1TEST" in out
     assert ConfirmationSending.objects.get().by == order.created_by
+
+
+def test_it_reports_in_german_with_lang_de(smtp, order, tmp_path, capsys):
+    output = tmp_path / "ab.pdf"
+    davor(["davor", "confirmation", "render", "A-2026-00042", "-o", str(output), "--lang", "de"])
+    davor(["davor", "confirmation", "send", "A-2026-00042", "--channel", "email", "--lang", "de"])
+
+    out = capsys.readouterr().out
+    assert f"{output}: A-2026-00042 Version 1, 2× (2 Seiten), Fax" in out
+    assert "A-2026-00042 Version 1 per E-Mail an j.kessler@kessler-antriebe.de gesendet." in out
+    assert "Der Server antwortete: 250 2.0.0 Ok: queued as 4F1TEST" in out
 
 
 def test_it_fails_loudly_when_the_server_is_away(no_smtp, order):

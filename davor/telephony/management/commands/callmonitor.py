@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
+from django.utils.translation import gettext as _
 
 from davor.agenda.management.commands.today import user_named
 from davor.telephony.callmonitor import DEFAULT_PORT, CallMonitor, MonitorEvent
@@ -30,8 +31,11 @@ class Command(BaseCommand):
                 at=event.at,
             )
 
-        self.stdout.write(f"Listening to {host}:{port} for {seller.username}; Ctrl+C stops.")
+        self.stdout.write(
+            _("Listening to %(host)s:%(port)s for %(user)s; Ctrl+C stops.")
+            % {"host": host, "port": port, "user": seller.username}
+        )
         try:
             CallMonitor(host=host, port=port, handle=record).run()
         except KeyboardInterrupt:
-            self.stdout.write("Stopped.")
+            self.stdout.write(_("Stopped."))
