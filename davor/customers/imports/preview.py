@@ -169,6 +169,13 @@ def clean_row(number: int, values: dict[str, str]) -> Row:
                        "extension": person["extension"] or dash_extension,
                        "mobile": _phone(person["mobile"], country, _("Mobile"), row)[0],
                        "fax": _phone(person["fax"], country, _("Fax"), row)[0]}  # fmt: skip
+    notes = get("notes", "")
+    if notes:
+        # A note on a person is theirs; on a card or row with only a company, the company's.
+        if row.contact:
+            row.contact["personal_notes"] = notes
+        else:
+            row.customer["notes"] = notes
     _check_lengths(row)
     return row
 
