@@ -9,10 +9,10 @@ from typing import Any, cast
 
 import phonenumbers
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from davor.customers.models import Contact, Customer
+from davor.customers.services import consent_settle
 from davor.lib.phones import DEFAULT_REGION, InvalidPhoneNumber, ParsedPhone, format_phone, parse_phone
 
 CUSTOMER_FIELDS = [
@@ -180,12 +180,7 @@ class ContactForm(_PhoneModelForm):
         # "0711 12345-123": the part after the dash is the direct extension, unless one was typed.
         if self._dash_extension and not cleaned.get("extension"):
             cleaned["extension"] = self._dash_extension
-        for channel in CONSENT_CHANNELS:
-            # Ticked without a date: given today. Withdrawn: the date and source no longer apply.
-            if cleaned.get(f"consent_{channel}") and not cleaned.get(f"consent_{channel}_date"):
-                cleaned[f"consent_{channel}_date"] = timezone.localdate()
-            elif f"consent_{channel}" in cleaned and not cleaned[f"consent_{channel}"]:
-                cleaned[f"consent_{channel}_date"], cleaned[f"consent_{channel}_source"] = None, ""
+        consent_settle(cleaned)
         return cleaned
 
 

@@ -5,12 +5,14 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models.functions import Length
+from django.utils import timezone
 
 from davor.customers.models import Contact, Customer
 from davor.lib.numbers import save_numbered
 from davor.users.models import User
 
 _NUMBER = re.compile(r"^K-(\d+)$")
+CONSENT_CHANNELS = ("email", "sms", "phone")
 
 
 def customer_number_next() -> str:
@@ -65,8 +67,24 @@ def contact_create(*, customer: Customer, last_name: str, **fields: Any) -> Cont
     return contact
 
 
+def consent_settle(values: dict[str, Any]) -> None:
+    """Consent given without a date was given today; withdrawn, its date and source no longer apply (UWG § 7)."""
+    for channel in CONSENT_CHANNELS:
+        flag = f"consent_{channel}"
+        if values.get(flag) and not values.get(f"{flag}_date"):
+            values[f"{flag}_date"] = timezone.localdate()
+        elif flag in values and not values[flag]:
+            values[f"{flag}_date"], values[f"{flag}_source"] = None, ""
+
+
 @transaction.atomic
 def contact_update(*, contact: Contact, **fields: Any) -> Contact:
+    """Change the given fields; a consent changed in part is completed from what the contact has."""
+    for channel in CONSENT_CHANNELS:
+        names = [f"consent_{channel}{suffix}" for suffix in ("", "_date", "_source")]
+        if any(name in fields for name in names):
+            fields = {**{name: getattr(contact, name) for name in names}, **fields}
+    consent_settle(fields)
     for name, value in fields.items():
         setattr(contact, name, value)
     contact.full_clean()

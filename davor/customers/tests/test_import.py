@@ -94,7 +94,8 @@ def test_it_imports_10000_rows_in_one_go(owner):
 
 VCARD_LINES = [
     "BEGIN:VCARD", "VERSION:3.0", "N:Schmidt;Anna;;Dr.;", "FN:Dr. Anna Schmidt", "ORG:Schmidt Werkzeuge GmbH;Einkauf",
-    "TITLE:Leiterin Einkauf", "NOTE:Segelt am Ammersee\\, mag keine Anrufe vor 9", "TEL;TYPE=WORK:+49 89 1234567", "TEL;TYPE=CELL:0171 2345678", "EMAIL:anna@schmidt.de",
+    "TITLE:Leiterin Einkauf", "NOTE:Segelt am Ammersee\\, mag keine Anrufe vor 9",
+    "TEL;TYPE=WORK:+49 89 1234567", "TEL;TYPE=CELL:0171 2345678", "EMAIL:anna@schmidt.de",
     "ADR;TYPE=WORK:;;Lindenweg 3;München;;80331;Deutschland", "END:VCARD",
     "BEGIN:VCARD", "VERSION:4.0", "FN:Bob Lee", "N:Lee;Bob;;;", "ORG:Lee Ltd",
     "TEL;VALUE=uri;TYPE=work:tel:+44-20-7946-0958", "END:VCARD",
