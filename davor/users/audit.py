@@ -8,10 +8,43 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from davor.users.models import AuditEvent, User
 
 Action = AuditEvent.Action
+
+# What the keys of ``details`` say, in the reader's language (the stored keys stay English).
+DETAIL_LABELS = {
+    "calls_to_review": gettext_lazy("calls to review"),
+    "changed": gettext_lazy("changed"),
+    "contacts_created": gettext_lazy("contacts created"),
+    "contacts_updated": gettext_lazy("contacts completed"),
+    "created": gettext_lazy("new user"),
+    "customers": gettext_lazy("customers"),
+    "customers_created": gettext_lazy("customers created"),
+    "customers_updated": gettext_lazy("customers completed"),
+    "fields_redacted": gettext_lazy("fields erased"),
+    "format": gettext_lazy("format"),
+    "locked_out": gettext_lazy("locked out"),
+    "role": gettext_lazy("role"),
+    "rows": gettext_lazy("rows"),
+    "team_id": gettext_lazy("team no."),
+    "vendor": gettext_lazy("database"),
+    "via": gettext_lazy("via"),
+}
+DETAIL_VALUES = {
+    "via": {"cli": gettext_lazy("command line"), "web": gettext_lazy("browser")},
+    "role": dict(User.Role.choices),
+    "format": {"csv-de": gettext_lazy("CSV (German Excel)"), "csv": "CSV", "xlsx": "Excel (XLSX)", "vcard": "vCard"},
+    "vendor": {"sqlite": "SQLite", "postgresql": "PostgreSQL"},
+}
+OBJECT_TYPES = {
+    "customer": gettext_lazy("customer"),
+    "contact": gettext_lazy("contact"),
+    "user": gettext_lazy("user"),
+}
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -45,6 +78,34 @@ def audit_record(
         ip=client_ip(request),
         details=details or {},
     )
+
+
+def audit_details_text(details: dict[str, Any]) -> str:
+    """``format: xlsx, customers: 61, via: cli`` as "Format: Excel (XLSX), Kunden: 61, über: Kommandozeile"."""
+    return ", ".join(f"{DETAIL_LABELS.get(key, key)}: {_detail_value(key, value)}" for key, value in details.items())
+
+
+def _detail_value(key: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, list):
+        if key == "changed":
+            return ", ".join(str(_field_label(name)) for name in value) or "—"
+        return ", ".join(str(item) for item in value) or "—"
+    if value is None or value == "":
+        return "—"
+    return str(DETAIL_VALUES.get(key, {}).get(value, value))
+
+
+def _field_label(name: str) -> str:
+    try:
+        return str(User._meta.get_field(name).verbose_name)
+    except Exception:  # a field renamed since the event was recorded
+        return name
+
+
+def object_type_label(object_type: str) -> str:
+    return str(OBJECT_TYPES.get(object_type, object_type))
 
 
 def audit_scope(user: User) -> Q:
