@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 from davor.customers.models import Contact, Customer
 from davor.customers.services import consent_settle
-from davor.lib.phones import DEFAULT_REGION, InvalidPhoneNumber, ParsedPhone, format_phone, parse_phone
+from davor.lib.phones import (
+    DEFAULT_REGION,
+    InvalidPhoneNumber,
+    ParsedPhone,
+    format_phone,
+    parse_phone,
+    split_extension,
+)
 
 CUSTOMER_FIELDS = [
     "name",
@@ -154,10 +161,9 @@ class ContactForm(_PhoneModelForm):
             # A dash instead of Django's "Select an option", which the narrow salutation box cuts off.
             field = cast(forms.ChoiceField, self.fields[name])
             field.choices = [("", "—"), *cast(list, field.choices)[1:]]
-        phone, extension = self.instance.phone, self.instance.extension
-        if self.instance.pk and extension and phone.endswith(extension) and len(phone) > len(extension) + 4:
+        if self.instance.pk and split_extension(self.instance.phone, self.instance.extension):
             # Shown the way it was typed, "0711 12345-231", so that it reads back to the same number and extension.
-            self.initial["phone"] = f"{format_phone(phone[: -len(extension)])}-{extension}"
+            self.initial["phone"] = self.instance.phone_display
 
     def clean_phone(self) -> str:
         parsed = _parse(self.cleaned_data["phone"], self.region)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from davor.customers.models import Contact, Customer
 from davor.lib.numbers import save_numbered
+from davor.lib.phones import split_extension
 from davor.users.models import User
 
 _NUMBER = re.compile(r"^K-(\d+)$")
@@ -64,7 +65,21 @@ def contact_create(*, customer: Customer, last_name: str, **fields: Any) -> Cont
     contact = Contact(customer=customer, last_name=last_name.strip(), **fields)
     contact.full_clean()
     contact.save()
+    _switchboard_derive(contact)
     return contact
+
+
+def _switchboard_derive(contact: Contact) -> None:
+    """A company without a switchboard number gets the base of a contact's direct dial (0711 4567-12 → 0711 4567).
+
+    The base is what a caller dials for the switchboard in German PBX numbering, and the phone lookup
+    finds the company by it for a direct dial nobody has on record.
+    """
+    customer = contact.customer
+    base = split_extension(contact.phone, contact.extension)
+    if base and not customer.phone:
+        customer.phone = base
+        customer.save(update_fields=["phone", "updated_at"])
 
 
 def consent_settle(values: dict[str, Any]) -> None:
@@ -89,4 +104,5 @@ def contact_update(*, contact: Contact, **fields: Any) -> Contact:
         setattr(contact, name, value)
     contact.full_clean()
     contact.save(update_fields=[*fields, "updated_at"])
+    _switchboard_derive(contact)
     return contact

@@ -19,7 +19,7 @@ from davor.customers.imports.matching import Index, Match, company_key
 from davor.customers.imports.reader import RawFile
 from davor.customers.models import Contact, Customer
 from davor.lib.names import split_name
-from davor.lib.phones import InvalidPhoneNumber, parse_phone
+from davor.lib.phones import InvalidPhoneNumber, parse_phone, split_extension
 from davor.users.models import User
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -169,6 +169,9 @@ def clean_row(number: int, values: dict[str, str]) -> Row:
                        "extension": person["extension"] or dash_extension,
                        "mobile": _phone(person["mobile"], country, _("Mobile"), row)[0],
                        "fax": _phone(person["fax"], country, _("Fax"), row)[0]}  # fmt: skip
+    if row.contact and not row.customer["phone"]:
+        # No switchboard column: the base of the direct dial (0711 4567-12 → 0711 4567) is the company's.
+        row.customer["phone"] = split_extension(row.contact["phone"], row.contact["extension"])
     notes = get("notes", "")
     if notes:
         # A note on a person is theirs; on a card or row with only a company, the company's.

@@ -74,6 +74,16 @@ def test_it_proposes_merges_and_fills_only_blanks(owner, contact):
     assert Contact.objects.count() == 2
 
 
+def test_it_derives_the_switchboard_from_a_direct_dial(owner):
+    preview = _preview(owner, (HEADER + "Vogt Metall GmbH;Ina;Vogt;0711 4567-12;;;;\r\n").encode())
+
+    import_run(user=owner, preview=preview)
+
+    contact = Contact.objects.get()
+    assert (contact.phone, contact.extension, contact.phone_display) == ("+49711456712", "12", "0711 4567-12")
+    assert contact.customer.phone == "+497114567"
+
+
 def test_duplicate_rows_become_one_record(owner):
     row = "Doppel GmbH;Dora;Doppel;;dora@doppel.de;;;\r\n"
     preview = _preview(owner, (HEADER + row + row).encode())
