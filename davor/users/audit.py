@@ -34,7 +34,7 @@ DETAIL_LABELS = {
     "vendor": gettext_lazy("database"),
     "via": gettext_lazy("via"),
 }
-DETAIL_VALUES = {
+DETAIL_VALUES: dict[str, dict[Any, Any]] = {
     "via": {"cli": gettext_lazy("command line"), "web": gettext_lazy("browser")},
     "role": dict(User.Role.choices),
     "format": {"csv-de": gettext_lazy("CSV (German Excel)"), "csv": "CSV", "xlsx": "Excel (XLSX)", "vcard": "vCard"},
@@ -99,7 +99,7 @@ def _detail_value(key: str, value: Any) -> str:
 
 def _field_label(name: str) -> str:
     try:
-        return str(User._meta.get_field(name).verbose_name)
+        return str(getattr(User._meta.get_field(name), "verbose_name", name))
     except Exception:  # a field renamed since the event was recorded
         return name
 

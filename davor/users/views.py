@@ -80,8 +80,6 @@ def audit(request: AuthenticatedRequest) -> HttpResponse:
     if action not in AuditEvent.Action.values:
         action = ""
     page = Paginator(audit_list(user=request.user, action=action), 100).get_page(request.GET.get("page"))
-    for event in page.object_list:
-        event.details_text = audit_details_text(event.details)
-        event.object_label = object_type_label(event.object_type)
-    context = {"page": page, "action": action, "actions": AuditEvent.Action.choices, "nav": "audit"}
+    rows = [(e, object_type_label(e.object_type), audit_details_text(e.details)) for e in page.object_list]
+    context = {"page": page, "rows": rows, "action": action, "actions": AuditEvent.Action.choices, "nav": "audit"}
     return render(request, "users/audit.html", context)

@@ -18,11 +18,12 @@ from davor.users.models import User
 
 def by_channel(channel: str) -> str:
     """ "by e-mail" ("per E-Mail"), for the sentence that says how it went out."""
-    return {
+    wording: dict[str, str] = {
         ConfirmationChannel.EMAIL: _("by e-mail"),
         ConfirmationChannel.FAX: _("by fax"),
         ConfirmationChannel.POST: _("by post"),
-    }.get(channel, channel)
+    }
+    return wording.get(channel, channel)
 
 
 class Command(BaseCommand):
