@@ -15,25 +15,27 @@ from davor.users.models import AuditEvent, User
 
 Action = AuditEvent.Action
 
-# What the keys of ``details`` say, in the reader's language (the stored keys stay English).
+# What the keys of ``details`` say, in the reader's language (the stored keys stay English), in the
+# order they are shown: PostgreSQL's jsonb keeps keys in its own order, SQLite in the order written.
 DETAIL_LABELS = {
-    "calls_to_review": gettext_lazy("calls to review"),
-    "changed": gettext_lazy("changed"),
-    "contacts_created": gettext_lazy("contacts created"),
-    "contacts_updated": gettext_lazy("contacts completed"),
-    "created": gettext_lazy("new user"),
+    "format": gettext_lazy("format"),
+    "rows": gettext_lazy("rows"),
     "customers": gettext_lazy("customers"),
     "customers_created": gettext_lazy("customers created"),
     "customers_updated": gettext_lazy("customers completed"),
-    "fields_redacted": gettext_lazy("fields erased"),
-    "format": gettext_lazy("format"),
-    "locked_out": gettext_lazy("locked out"),
-    "role": gettext_lazy("role"),
-    "rows": gettext_lazy("rows"),
-    "team_id": gettext_lazy("team no."),
-    "vendor": gettext_lazy("database"),
+    "contacts_created": gettext_lazy("contacts created"),
+    "contacts_updated": gettext_lazy("contacts completed"),
     "via": gettext_lazy("via"),
+    "created": gettext_lazy("new user"),
+    "changed": gettext_lazy("changed"),
+    "role": gettext_lazy("role"),
+    "team_id": gettext_lazy("team no."),
+    "fields_redacted": gettext_lazy("fields erased"),
+    "calls_to_review": gettext_lazy("calls to review"),
+    "locked_out": gettext_lazy("locked out"),
+    "vendor": gettext_lazy("database"),
 }
+_ORDER = {key: index for index, key in enumerate(DETAIL_LABELS)}
 DETAIL_VALUES: dict[str, dict[Any, Any]] = {
     "via": {"cli": gettext_lazy("command line"), "web": gettext_lazy("browser")},
     "role": dict(User.Role.choices),
@@ -82,7 +84,8 @@ def audit_record(
 
 def audit_details_text(details: dict[str, Any]) -> str:
     """``format: xlsx, customers: 61, via: cli`` as "Format: Excel (XLSX), Kunden: 61, über: Kommandozeile"."""
-    return ", ".join(f"{DETAIL_LABELS.get(key, key)}: {_detail_value(key, value)}" for key, value in details.items())
+    keys = sorted(details, key=lambda key: (_ORDER.get(key, len(_ORDER)), key))
+    return ", ".join(f"{DETAIL_LABELS.get(key, key)}: {_detail_value(key, details[key])}" for key in keys)
 
 
 def _detail_value(key: str, value: Any) -> str:

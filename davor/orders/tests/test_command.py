@@ -47,13 +47,19 @@ def test_it_sends_through_the_orders_channel(smtp, order, capsys):
     assert ConfirmationSending.objects.get().by == order.created_by
 
 
-def test_it_reports_in_german_with_lang_de(smtp, order, tmp_path, capsys):
+# Each test runs the command once: like manage.py, it closes the database connections when it is done.
+def test_it_renders_and_reports_in_german_with_lang_de(order, tmp_path, capsys):
     output = tmp_path / "ab.pdf"
+
     davor(["davor", "confirmation", "render", "A-2026-00042", "-o", str(output), "--lang", "de"])
+
+    assert f"{output}: A-2026-00042 Version 1, 2× (2 Seiten), Fax" in capsys.readouterr().out
+
+
+def test_it_sends_and_reports_in_german_with_lang_de(smtp, order, capsys):
     davor(["davor", "confirmation", "send", "A-2026-00042", "--channel", "email", "--lang", "de"])
 
     out = capsys.readouterr().out
-    assert f"{output}: A-2026-00042 Version 1, 2× (2 Seiten), Fax" in out
     assert "A-2026-00042 Version 1 per E-Mail an j.kessler@kessler-antriebe.de gesendet." in out
     assert "Der Server antwortete: 250 2.0.0 Ok: queued as 4F1TEST" in out
 
