@@ -237,6 +237,8 @@ INSTALLED_APPS += ["django_tasks_db"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DAVOR_BUDGET_CALL_WEEKS = int(os.environ.get("DAVOR_BUDGET_CALL_WEEKS", "4"))
 DAVOR_DIGEST_HOUR = int(os.environ.get("DAVOR_DIGEST_HOUR", "7"))
+# An appointment agreed without a duration goes into calendars with this one (a zero-length event is lost).
+DAVOR_DEFAULT_APPOINTMENT_MINUTES = int(os.environ.get("DAVOR_DEFAULT_APPOINTMENT_MINUTES", "60"))
 DAVOR_BASE_URL = os.environ.get("DAVOR_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 DAVOR_SMS_URL = os.environ.get("DAVOR_SMS_URL", "")
 DAVOR_SMS_TOKEN = os.environ.get("DAVOR_SMS_TOKEN", "")

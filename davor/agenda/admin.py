@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from davor.agenda.models import Appointment, Participant, Task
+from davor.agenda.models import Appointment, CareTemplate, Participant, Task
 from davor.agenda.services.appointments import CHANGE_FIELDS
 from davor.lib import bounds
 from davor.lib.locking import changed_meanwhile, version_claim
@@ -63,3 +63,9 @@ class TaskAdmin(SimpleHistoryAdmin):
     list_display = ["title", "kind", "customer", "due", "done_at", "owner"]
     list_filter = ["kind", "owner"]
     raw_id_fields = ["customer", "contact", "call"]
+
+
+@admin.register(CareTemplate)
+class CareTemplateAdmin(SimpleHistoryAdmin):
+    list_display = ["channel", "language", "subject"]
+    list_filter = ["channel", "language"]

@@ -26,4 +26,5 @@ class CareMessageForm(forms.Form):
     channel = forms.ChoiceField(
         label=_("channel"), choices=[(Channel.EMAIL, Channel.EMAIL.label), (Channel.SMS, Channel.SMS.label)]
     )
+    subject = forms.CharField(label=_("subject"), max_length=200, required=False, help_text=_("E-mail only."))
     text = forms.CharField(label=_("message"), widget=forms.Textarea(attrs={"rows": 8}))

@@ -2,7 +2,8 @@
 
 One UID per appointment everywhere (invitation, feed, CalDAV), so that a
 calendar recognises an update or a cancellation as the same event; it takes
-the change only with a higher SEQUENCE.
+the change only with a higher SEQUENCE. Links into Davor go only into the
+seller's own calendar (feed, CalDAV): an invitation leaves the house.
 """
 
 from collections.abc import Iterable
@@ -34,10 +35,10 @@ def customer_link(appointment: Appointment | Task) -> str:
 def invitation_ics(
     appointment: Appointment, *, method: str, attendees: Iterable[Participant], language: str = "de"
 ) -> bytes:
-    """One event with METHOD (REQUEST or CANCEL) for mailing to ``attendees``."""
+    """One event with METHOD (REQUEST or CANCEL) for mailing to ``attendees``: without links into Davor."""
     calendar = _calendar(method=method)
     with translation.override(language):
-        event = appointment_event(appointment, attendees=attendees)
+        event = appointment_event(appointment, attendees=attendees, links=False)
     if method == "CANCEL":
         event["STATUS"] = "CANCELLED"
     calendar.add_component(event)
@@ -60,21 +61,26 @@ def feed_ics(*, user: User, appointments: Iterable[Appointment], tasks: Iterable
     return _finish(calendar)
 
 
-def appointment_event(appointment: Appointment, *, attendees: Iterable[Participant], rsvp: bool = True) -> Event:
-    """The appointment as a VEVENT, in the active language, times in the local zone with its VTIMEZONE."""
+def appointment_event(
+    appointment: Appointment, *, attendees: Iterable[Participant], rsvp: bool = True, links: bool = True
+) -> Event:
+    """The appointment as a VEVENT, in the active language, times in the local zone with its VTIMEZONE.
+
+    ``links`` adds the customer's page in Davor: for the seller's own calendar only.
+    """
     zone = timezone.get_current_timezone()
     event = Event()
     event.add("uid", appointment_uid(appointment))
     event.add("sequence", appointment.sequence)
     event.add("dtstamp", timezone.now())
     event.add("dtstart", _ical_time(appointment.start, zone))
-    if appointment.end is not None:
-        event.add("dtend", _ical_time(appointment.end, zone))
+    event.add("dtend", _ical_time(planned_end(appointment), zone))
     event.add("summary", _summary(appointment))
     if appointment.location:
         event.add("location", appointment.location)
-    event.add("description", _description(appointment))
-    event.add("url", customer_link(appointment))
+    event.add("description", _description(appointment, links=links))
+    if links:
+        event.add("url", customer_link(appointment))
     owner = appointment.owner
     if owner.email:
         organizer = vCalAddress(f"mailto:{owner.email}")
@@ -118,6 +124,22 @@ def task_event(task: Task) -> Event:
     return event
 
 
+def planned_end(appointment: Appointment) -> datetime:
+    """The end as agreed, or after the default duration when none was agreed."""
+    if appointment.end is not None:
+        return appointment.end
+    return appointment.start.astimezone(UTC) + timedelta(minutes=settings.DAVOR_DEFAULT_APPOINTMENT_MINUTES)
+
+
+def duration_note(appointment: Appointment) -> str:
+    """Says that the end is the default's, not agreed; empty when a duration was agreed."""
+    if appointment.duration_minutes:
+        return ""
+    return _("No duration was agreed; %(minutes)s minutes are planned.") % {
+        "minutes": settings.DAVOR_DEFAULT_APPOINTMENT_MINUTES
+    }
+
+
 def participant_line(person: Participant) -> str:
     parts = [person.name]
     if person.position:
@@ -128,12 +150,9 @@ def participant_line(person: Participant) -> str:
 
 
 def when_text(appointment: Appointment) -> str:
-    """ "04.03.2026 14:00–15:30" in local time, for mail bodies."""
+    """ "04.03.2026 14:00–15:30" in local time, for mail bodies (the default duration's end if none was agreed)."""
     start = timezone.localtime(appointment.start)
-    text = f"{start:%d.%m.%Y %H:%M}"
-    if appointment.end is not None:
-        text += f"–{timezone.localtime(appointment.end):%H:%M}"
-    return text
+    return f"{start:%d.%m.%Y %H:%M}–{timezone.localtime(planned_end(appointment)):%H:%M}"
 
 
 def _summary(appointment: Appointment) -> str:
@@ -141,8 +160,11 @@ def _summary(appointment: Appointment) -> str:
     return f"{subject} – {appointment.customer.name}"
 
 
-def _description(appointment: Appointment) -> str:
+def _description(appointment: Appointment, *, links: bool) -> str:
     lines = []
+    note = duration_note(appointment)
+    if note:
+        lines += [note, ""]
     people = list(appointment.participants.all())
     if people:
         lines.append(_("Participants:"))
@@ -151,7 +173,8 @@ def _description(appointment: Appointment) -> str:
     seller = appointment.owner.get_full_name() or appointment.owner.username
     lines.append(_("Your contact at our company: %(seller)s") % {"seller": seller})
     lines.append(_("Customer: %(customer)s") % {"customer": appointment.customer.name})
-    lines.append(customer_link(appointment))
+    if links:
+        lines.append(customer_link(appointment))
     return "\n".join(lines)
 
 

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from davor.agenda.ics import customer_link, invitation_ics, participant_line, when_text
+from davor.agenda.ics import customer_link, duration_note, invitation_ics, participant_line, when_text
 from davor.agenda.models import Appointment, Participant, Task
 from davor.agenda.selectors import TodayAgenda
 from davor.lib.bounds import one_line
@@ -36,6 +36,8 @@ def invitation_send(*, appointment: Appointment, method: str, participants: list
             f"{subject_text}",
             _("When: %(when)s") % {"when": when},
         ]
+        if duration_note(appointment):
+            lines.append(duration_note(appointment))
         if appointment.location:
             lines.append(_("Where: %(place)s") % {"place": appointment.location})
         lines += [_("Participants:")] + [f"- {participant_line(p)}" for p in appointment.participants.all()]

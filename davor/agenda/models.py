@@ -1,8 +1,10 @@
 import secrets
+import string
 import uuid
 from datetime import UTC, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -201,3 +203,53 @@ class CalendarAccount(models.Model):
     @property
     def has_caldav(self) -> bool:
         return bool(self.caldav_url)
+
+
+# What a care template may use, filled in for each message (see services/care.py).
+CARE_PLACEHOLDERS = ("greeting", "contact", "customer", "seller", "occasion")
+
+
+def _placeholders_check(text: str) -> None:
+    try:
+        names = {name for _literal, name, _spec, _conversion in string.Formatter().parse(text) if name is not None}
+    except ValueError as error:
+        raise ValidationError(_("A brace is not closed: write {contact}, or {{ for a brace itself.")) from error
+    unknown = sorted(names - set(CARE_PLACEHOLDERS))
+    if unknown:
+        raise ValidationError(
+            _("Unknown placeholder %(names)s; these are filled in: %(known)s.")
+            % {
+                "names": ", ".join(f"{{{name}}}" for name in unknown),
+                "known": ", ".join(f"{{{name}}}" for name in CARE_PLACEHOLDERS),
+            }
+        )
+
+
+class CareTemplate(models.Model):
+    """The thank-you a care touch suggests, per language and channel, edited in the back office."""
+
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=[(Channel.EMAIL, Channel.EMAIL.label), (Channel.SMS, Channel.SMS.label)]
+    )
+    subject = models.CharField(
+        _("subject"), max_length=200, blank=True, validators=[_placeholders_check], help_text=_("E-mail only.")
+    )
+    body = models.TextField(
+        _("text"),
+        validators=[_placeholders_check],
+        help_text=_(
+            "Filled in for each message: {greeting} (Dear Mr Kessler,), {contact} (the contact's name), "
+            "{customer} (the company), {seller} (your name), {occasion} (our appointment on 10.03.2026, "
+            "or the good conversation)."
+        ),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("care template")
+        verbose_name_plural = _("care templates")
+        constraints = [models.UniqueConstraint(fields=["language", "channel"], name="care_template_language_channel")]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} ({self.get_language_display()})"

@@ -170,26 +170,29 @@ def feed(request, token: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def care_message(request: Request, task_id: int) -> HttpResponse:
+    """Write the message from the template, preview exactly what goes out, then send it from the preview."""
     task = task_get_for_user(user=request.user, task_id=task_id)
+    preview = None
     if request.method == "POST":
         form = CareMessageForm(request.POST)
         if form.is_valid():
             try:
-                services.care_message_send(user=request.user, task=task, **form.cleaned_data)
+                if request.POST.get("action") == "send":
+                    services.care_message_send(user=request.user, task=task, **form.cleaned_data)
+                    messages.success(request, _("Sent; the care touch is done."))
+                    return redirect("today")
+                preview = services.care_message_preview(task=task, **form.cleaned_data)
             except ValidationError as error:
                 for text in _errors(error):
                     form.add_error(None, text)
             except REFUSALS as error:
                 form.add_error(None, str(error))
-            else:
-                messages.success(request, _("Sent; the care touch is done."))
-                return redirect("today")
     else:
         channel = request.GET.get("channel") or (task.channel if task.channel in ("email", "sms") else "email")
         if channel not in ("email", "sms"):
             channel = "email"
-        form = CareMessageForm(
-            initial={"channel": channel, "text": services.care_message_compose(task=task, channel=channel)}
-        )
-    status = 400 if request.method == "POST" else 200
-    return render(request, "agenda/care_message.html", {"task": task, "form": form, "nav": "today"}, status=status)
+        composed = services.care_message_compose(task=task, channel=channel)
+        form = CareMessageForm(initial={"channel": channel, "subject": composed.subject, "text": composed.text})
+    status = 400 if request.method == "POST" and preview is None else 200
+    context = {"task": task, "form": form, "preview": preview, "nav": "today"}
+    return render(request, "agenda/care_message.html", context, status=status)

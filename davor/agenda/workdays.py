@@ -20,3 +20,10 @@ def next_working_day(after: date) -> date:
     while not is_working_day(day):
         day += timedelta(days=1)
     return day
+
+
+def working_day_on_or_before(day: date) -> date:
+    """``day`` if Davor's sellers work then, else the working day before it (a call due before a deadline)."""
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day

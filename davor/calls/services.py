@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from davor.agenda.models import Appointment, Participant, Task
 from davor.agenda.services.appointments import CHANGE_FIELDS as APPOINTMENT_FIELDS
+from davor.agenda.workdays import next_working_day, working_day_on_or_before
 from davor.calls.completeness import gaps
 from davor.calls.history import Change, call_history
 from davor.calls.models import Call, Outcome
@@ -331,10 +332,10 @@ def _sync_budget(call: Call, data: WrapupData, user: User, call_day: date) -> No
 
 
 def budget_call_due(planning_month: int, after: date) -> date:
-    """The day to call: BUDGET_CALL_WEEKS before the next planning month starts."""
+    """The day to call: BUDGET_CALL_WEEKS before the next planning month starts, on a working day."""
     year = after.year
     while True:
-        due = date(year, planning_month, 1) - timedelta(weeks=BUDGET_CALL_WEEKS)
+        due = working_day_on_or_before(date(year, planning_month, 1) - timedelta(weeks=BUDGET_CALL_WEEKS))
         if due > after:
             return due
         year += 1
@@ -409,7 +410,7 @@ def _sync_derived(
         names = ", ".join(referral.prospect.name for referral in referrals)
         wanted[Task.Kind.REFERRAL_THANKS] = {
             "title": _("Thank for the referral: %(names)s") % {"names": names},
-            "due": call_day + timedelta(days=1),
+            "due": next_working_day(call_day),
             "channel": "",
         }
     for task in call.tasks.filter(kind__in=DERIVED_TASKS):

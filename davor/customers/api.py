@@ -1,6 +1,6 @@
 """Customers and contacts over the API: the same selectors and services as the pages."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated
 
 import phonenumbers
@@ -8,11 +8,17 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import AfterValidator
+from pydantic import AfterValidator, ConfigDict
 
 from davor.customers.models import Channel, Contact, Customer
 from davor.customers.selectors import contact_get_for_user, customer_get_for_user, customer_list, customer_scope
-from davor.customers.services import contact_create, contact_update, customer_create, customer_update
+from davor.customers.services import (
+    consent_settle,
+    contact_create,
+    contact_update,
+    customer_create,
+    customer_update,
+)
 from davor.lib.api import CursorPagination, acting_user, patch_fields, phone_e164
 from davor.lib.bounds import Id
 
@@ -105,6 +111,15 @@ class ContactOut(Schema):
     preferred_channel: str
     personal_notes: str
     is_active: bool
+    consent_email: bool
+    consent_email_date: date | None
+    consent_email_source: str
+    consent_sms: bool
+    consent_sms_date: date | None
+    consent_sms_source: str
+    consent_phone: bool
+    consent_phone_date: date | None
+    consent_phone_source: str
 
 
 class ContactIn(Schema):
@@ -122,9 +137,22 @@ class ContactIn(Schema):
     fax: str = Field("", max_length=40)
     preferred_channel: Channel | None = None
     personal_notes: str = ""
+    # Consent to advertising by channel (UWG § 7), as on the contact form: given without a date, it dates today.
+    consent_email: bool = False
+    consent_email_date: date | None = None
+    consent_email_source: str = Field("", max_length=200)
+    consent_sms: bool = False
+    consent_sms_date: date | None = None
+    consent_sms_source: str = Field("", max_length=200)
+    consent_phone: bool = False
+    consent_phone_date: date | None = None
+    consent_phone_source: str = Field("", max_length=200)
 
 
 class ContactPatch(Schema):
+    # A field Davor does not know is a 422, never silently dropped.
+    model_config = ConfigDict(extra="forbid")
+
     last_name: str | None = Field(None, min_length=1, max_length=100)
     salutation: str | None = Field(None, max_length=10)
     title: str | None = Field(None, max_length=30)
@@ -139,6 +167,15 @@ class ContactPatch(Schema):
     preferred_channel: Channel | None = None
     personal_notes: str | None = None
     is_active: bool | None = None
+    consent_email: bool | None = None
+    consent_email_date: date | None = None
+    consent_email_source: str | None = Field(None, max_length=200)
+    consent_sms: bool | None = None
+    consent_sms_date: date | None = None
+    consent_sms_source: str | None = Field(None, max_length=200)
+    consent_phone: bool | None = None
+    consent_phone_date: date | None = None
+    consent_phone_source: str | None = Field(None, max_length=200)
 
 
 class ContactFilter(FilterSchema):
@@ -203,6 +240,7 @@ def contacts_create(request: HttpRequest, payload: ContactIn) -> Status[Contact]
     customer = customer_get_for_user(user=acting_user(request), customer_id=payload.customer_id)
     fields = _fields(payload, partial=False)
     del fields["customer_id"]
+    consent_settle(fields)
     return Status(201, contact_create(customer=customer, **fields))
 
 

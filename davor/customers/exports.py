@@ -69,6 +69,8 @@ def _with_contacts(customers: QuerySet[Customer]) -> QuerySet[Customer]:
 def _cell(obj: Customer | Contact | None, field: str) -> str:
     if obj is None:
         return ""
+    if isinstance(obj, Contact) and field == "phone":
+        return obj.phone_display  # "0711 4567-12": the import reads the extension back from the dash
     value = str(getattr(obj, field) or "")
     return format_phone(value) if field in PHONE_FIELDS else value
 

@@ -9,11 +9,18 @@ from typing import Any, cast
 
 import phonenumbers
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from davor.customers.models import Contact, Customer
-from davor.lib.phones import DEFAULT_REGION, InvalidPhoneNumber, ParsedPhone, format_phone, parse_phone
+from davor.customers.services import consent_settle
+from davor.lib.phones import (
+    DEFAULT_REGION,
+    InvalidPhoneNumber,
+    ParsedPhone,
+    format_phone,
+    parse_phone,
+    split_extension,
+)
 
 CUSTOMER_FIELDS = [
     "name",
@@ -154,10 +161,9 @@ class ContactForm(_PhoneModelForm):
             # A dash instead of Django's "Select an option", which the narrow salutation box cuts off.
             field = cast(forms.ChoiceField, self.fields[name])
             field.choices = [("", "—"), *cast(list, field.choices)[1:]]
-        phone, extension = self.instance.phone, self.instance.extension
-        if self.instance.pk and extension and phone.endswith(extension) and len(phone) > len(extension) + 4:
+        if self.instance.pk and split_extension(self.instance.phone, self.instance.extension):
             # Shown the way it was typed, "0711 12345-231", so that it reads back to the same number and extension.
-            self.initial["phone"] = f"{format_phone(phone[: -len(extension)])}-{extension}"
+            self.initial["phone"] = self.instance.phone_display
 
     def clean_phone(self) -> str:
         parsed = _parse(self.cleaned_data["phone"], self.region)
@@ -180,12 +186,7 @@ class ContactForm(_PhoneModelForm):
         # "0711 12345-123": the part after the dash is the direct extension, unless one was typed.
         if self._dash_extension and not cleaned.get("extension"):
             cleaned["extension"] = self._dash_extension
-        for channel in CONSENT_CHANNELS:
-            # Ticked without a date: given today. Withdrawn: the date and source no longer apply.
-            if cleaned.get(f"consent_{channel}") and not cleaned.get(f"consent_{channel}_date"):
-                cleaned[f"consent_{channel}_date"] = timezone.localdate()
-            elif f"consent_{channel}" in cleaned and not cleaned[f"consent_{channel}"]:
-                cleaned[f"consent_{channel}_date"], cleaned[f"consent_{channel}_source"] = None, ""
+        consent_settle(cleaned)
         return cleaned
 
 

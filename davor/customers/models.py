@@ -128,7 +128,8 @@ class Contact(models.Model):
 
     @property
     def phone_display(self) -> str:
-        return format_phone(self.phone)
+        """``0711 4567-12``: the direct-dial extension after a dash, as it is written and dialled."""
+        return format_phone(self.phone, self.extension)
 
     @property
     def mobile_display(self) -> str:

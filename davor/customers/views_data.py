@@ -77,7 +77,7 @@ def _preview_context(request: Request, token: str) -> dict:
         raw=raw,
         counts=preview.counts(),
         headers=list(zip(raw.headers, preview.mapping, strict=False)),
-        shown=(preview.problems or preview.rows)[:SHOWN_ROWS],
+        shown=preview.to_review()[:SHOWN_ROWS],
     )
     return context
 

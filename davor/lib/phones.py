@@ -43,10 +43,26 @@ def parse_phone(raw: str, region: str = DEFAULT_REGION) -> ParsedPhone:
     return ParsedPhone(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), extension)
 
 
-def format_phone(e164: str) -> str:
-    """E.164 to the form a German reader dials (national for DE, international otherwise)."""
+def split_extension(e164: str, extension: str) -> str:
+    """The number without its direct-dial ``extension`` (the company's base number), or "" if it has none.
+
+    At least five digits stay in front, so that a short number is never taken apart.
+    """
+    if not e164 or not extension or not e164.endswith(extension) or len(e164) <= len(extension) + 4:
+        return ""
+    return e164[: -len(extension)]
+
+
+def format_phone(e164: str, extension: str = "") -> str:
+    """E.164 to the form a German reader dials (national for DE, international otherwise).
+
+    With the contact's ``extension``, the direct-dial part stays visible after a dash: ``0711 4567-12``.
+    """
     if not e164:
         return ""
+    base = split_extension(e164, extension)
+    if base:
+        return f"{format_phone(base)}-{extension}"
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

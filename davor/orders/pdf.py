@@ -14,9 +14,13 @@ from weasyprint import HTML
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 
+from davor.orders import fit
 from davor.orders.document import Letter, day
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+# Widths in mm of the type area, and of the return line inside the window (85 mm less 5 mm each side).
+TYPE_AREA = 165.0
+RETURN_LINE = 75.0
 _fonts = threading.local()
 
 
@@ -50,8 +54,29 @@ def letter_html(letter: Letter, *, mark: str = "", fax: bool = False) -> str:
                 "rule": "#000" if fax else "#999",
                 "currency": letter.order.currency,
                 "ordered_on": day(letter.order.ordered_on),
+                **layout_of(letter),
             },
         )
+
+
+def layout_of(letter: Letter) -> dict:
+    """Sizes that keep the letterhead's line, the return line and each footer line on one line."""
+    company = letter.company
+    pieces = [letter.return_line]
+    if company.phone:
+        pieces.append(f"{_('Phone')} {company.phone}")
+    if company.website:
+        pieces.append(company.website)
+    head = fit.fit_line(" · ".join(pieces), width=TYPE_AREA, pt=8.5, min_pt=7)
+    footer = fit.fit_columns(letter.footer, width=TYPE_AREA, gap=3, pt=7, min_pt=6)
+    return {
+        # Abbreviating changes the text, so the letterhead shows the pieces of what was fitted.
+        "head_pieces": head.text.split(" · "),
+        "head_pt": head.pt,
+        "return_line": fit.fit_line(letter.return_line, width=RETURN_LINE, pt=7, min_pt=6),
+        "footer_fit": footer,
+        "footer_columns": list(zip(footer.widths, letter.footer, strict=True)),
+    }
 
 
 def letter_documents(letter: Letter, *, copies: int, fax: bool = False) -> list[Document]:

@@ -45,14 +45,20 @@ def contact_default(order: Order, channel: str) -> Contact | None:
     return next((c for c in candidates if reachable(c)), candidates[0] if candidates else None)
 
 
-def confirmation_check(*, order: Order, channel: str, contact: Contact | None, company: CompanyProfile) -> Recipient:
-    """The recipient on that channel; ValidationError naming every gap when the document cannot go out."""
+def confirmation_check(
+    *, order: Order, channel: str, contact: Contact | None, company: CompanyProfile, sending: bool = True
+) -> Recipient:
+    """The recipient on that channel; ValidationError naming every gap when the document cannot go out.
+
+    ``sending=False`` checks for a preview or a rendered file: what only sending needs (the fax
+    gateway) is not asked for, as nothing leaves the house.
+    """
     problems = _document_gaps(order, company)
     address = ""
     if channel == ConfirmationChannel.EMAIL:
         address = _email(order, contact, problems)
     elif channel == ConfirmationChannel.FAX:
-        address = _fax(order, contact, problems)
+        address = _fax(order, contact, problems, sending=sending)
     elif channel == ConfirmationChannel.POST:
         address = _postal(order, problems)
     else:
@@ -103,10 +109,10 @@ def _email(order: Order, contact: Contact | None, problems: list[str]) -> str:
     return address
 
 
-def _fax(order: Order, contact: Contact | None, problems: list[str]) -> str:
+def _fax(order: Order, contact: Contact | None, problems: list[str], *, sending: bool) -> str:
     number = (contact.fax if contact else "") or order.customer.fax
     domain = settings.DAVOR_FAX_GATEWAY_DOMAIN
-    if not domain:
+    if sending and not domain:
         problems.append(_("No fax gateway is set up: the administrator sets DAVOR_FAX_GATEWAY_DOMAIN."))
     else:
         try:

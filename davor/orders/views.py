@@ -46,7 +46,9 @@ def confirmation_pdf(request: Request, order_id: int) -> HttpResponse:
     choice = form.choice()
     company = selectors.company_profile_get()
     try:
-        confirmation_check(order=order, channel=choice["channel"], contact=choice["contact"], company=company)
+        confirmation_check(
+            order=order, channel=choice["channel"], contact=choice["contact"], company=company, sending=False
+        )
     except ValidationError as error:
         form.add_error(None, error.messages)
         return _page(request, order, form)

@@ -34,6 +34,7 @@ class MonitorEvent:
     number: str = ""
     extension: str = ""
     at: datetime | None = None
+    seconds: int | None = None  # DISCONNECT: how long the box says the call was talked
 
 
 def parse_line(line: str) -> MonitorEvent | None:
@@ -51,7 +52,9 @@ def parse_line(line: str) -> MonitorEvent | None:
     if kind == "CONNECT":
         number = fields[4] if len(fields) > 4 else ""
         return MonitorEvent("answered", connection, number=number, extension=fields[3], at=at)
-    return MonitorEvent("hungup", connection, at=at)
+    # The box counts the seconds talked itself: more exact than two line stamps a second apart each.
+    seconds = fields[3].strip()
+    return MonitorEvent("hungup", connection, at=at, seconds=int(seconds) if seconds.isdigit() else None)
 
 
 def _time(stamp: str) -> datetime | None:

@@ -38,6 +38,9 @@ class PhoneCall(models.Model):
     started_at = models.DateTimeField(_("rang at"))
     connected_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     ended_at = models.DateTimeField(_("hung up at"), null=True, blank=True)
+    talked_seconds = models.PositiveIntegerField(
+        _("seconds talked"), null=True, blank=True, help_text=_("As the phone system reports it, when it does.")
+    )
     wrapup_done_at = models.DateTimeField(_("wrap-up done"), null=True, blank=True)
 
     class Meta:
@@ -54,6 +57,9 @@ class PhoneCall(models.Model):
 
     @property
     def duration_seconds(self) -> int | None:
+        """What the phone system reported, else the time from answer to hang-up."""
+        if self.talked_seconds is not None:
+            return self.talked_seconds
         if self.connected_at is None or self.ended_at is None:
             return None
         return max(int((self.ended_at - self.connected_at).total_seconds()), 0)

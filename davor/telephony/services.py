@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from davor.calls.wrapup import WrapupData
 from davor.search.selectors import phone_lookup
+from davor.telephony.callmonitor import MonitorEvent
 from davor.telephony.models import PhoneCall
 from davor.users.models import User
 
@@ -26,13 +27,15 @@ def phone_event_record(
     number: str = "",
     extension: str = "",
     at: datetime | None = None,
+    seconds: int | None = None,
 ) -> PhoneCall | None:
     """Record one event of one call for ``user``; returns the call, or None for a hang-up of a call never seen.
 
     ``number`` is the other side's number. Ringing (inbound) and dialling
     (outbound) start a call and look the number up in what the user may see;
     answered and hung up find that call again by ``reference`` (or the
-    user's latest open call when the phone system sends none).
+    user's latest open call when the phone system sends none). ``seconds``
+    is the talk time a phone system reports with the hang-up (the FRITZ!Box does).
     """
     if event not in EVENTS:
         raise ValueError(f"unknown phone event {event!r}")
@@ -62,9 +65,24 @@ def phone_event_record(
         call.save(update_fields=["state", "connected_at"])
     else:
         call.state, call.ended_at = PhoneCall.State.ENDED, at
-        call.save(update_fields=["state", "ended_at"])
+        if seconds is not None and call.connected_at is not None:
+            call.talked_seconds = seconds
+        call.save(update_fields=["state", "ended_at", "talked_seconds"])
     log.info("phone call %s: %s for %s", call.pk, event, user.username)
     return call
+
+
+def monitor_event_record(*, user: User, event: MonitorEvent) -> PhoneCall | None:
+    """One FRITZ!Box call-monitor event; the box's connection id is the call's reference until it ends."""
+    return phone_event_record(
+        user=user,
+        event=event.event,
+        reference=f"fritz:{event.connection}",
+        number=event.number,
+        extension=event.extension,
+        at=event.at,
+        seconds=event.seconds,
+    )
 
 
 def _open_call(*, user: User, reference: str) -> PhoneCall | None:

@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from davor.users.audit import audit_list, audit_record
+from davor.users.audit import audit_details_text, audit_list, audit_record, object_type_label
 from davor.users.http import AuthenticatedRequest
 from davor.users.models import AuditEvent, User
 from davor.users.services import user_set_language
@@ -80,5 +80,6 @@ def audit(request: AuthenticatedRequest) -> HttpResponse:
     if action not in AuditEvent.Action.values:
         action = ""
     page = Paginator(audit_list(user=request.user, action=action), 100).get_page(request.GET.get("page"))
-    context = {"page": page, "action": action, "actions": AuditEvent.Action.choices, "nav": "audit"}
+    rows = [(e, object_type_label(e.object_type), audit_details_text(e.details)) for e in page.object_list]
+    context = {"page": page, "rows": rows, "action": action, "actions": AuditEvent.Action.choices, "nav": "audit"}
     return render(request, "users/audit.html", context)

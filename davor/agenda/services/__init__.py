@@ -8,7 +8,7 @@ from davor.agenda.services.calendar import (
     calendar_account_for,
     feed_token_reset,
 )
-from davor.agenda.services.care import care_message_compose, care_message_send
+from davor.agenda.services.care import care_message_compose, care_message_preview, care_message_send
 from davor.agenda.services.tasks import task_mark_done
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "caldav_disconnect",
     "calendar_account_for",
     "care_message_compose",
+    "care_message_preview",
     "care_message_send",
     "feed_token_reset",
     "task_mark_done",

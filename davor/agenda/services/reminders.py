@@ -19,23 +19,26 @@ from davor.agenda.caldav_push import CalendarPushError
 from davor.agenda.models import Appointment, CalendarAccount, Reminder, Task
 from davor.agenda.selectors import today_for_user
 from davor.agenda.services.calendar import appointment_push, push_key
-from davor.agenda.workdays import is_working_day, next_working_day
+from davor.agenda.workdays import is_working_day, next_working_day, working_day_on_or_before
 from davor.pipeline.models import BudgetCycle, Referral
 from davor.users.models import User
 
 log = logging.getLogger(__name__)
 
-# How far back the worker looks: a first start on an old database must not flood the agenda.
+# How far back the worker looks after a pause (it was stopped, the machine was off).
 LOOKBACK = timedelta(days=14)
+# The first run's time: thank-yous are made for what happened since, never for the past it found.
+SINCE_KEY = "worker:since"
 
 
 def reminders_run(*, now: datetime) -> dict[str, int]:
     """All due jobs, in an order where the digest already sees the tasks created before it."""
     today = timezone.localdate(now)
+    since = worker_since(now=now)
     return {
         "budget_calls": budget_calls_create(today=today),
-        "care_touches": care_touches_create(now=now),
-        "referral_thanks": referral_thanks_create(now=now),
+        "care_touches": care_touches_create(now=now, since=since),
+        "referral_thanks": referral_thanks_create(now=now, since=since),
         "promises_flagged": promises_flag(now=now),
         "calendar_pushes": calendar_sync(now=now),
         "digests": digests_send(now=now),
@@ -57,11 +60,25 @@ def _once(key: str, user: User | None, action: Callable[[], object]) -> bool:
     return True
 
 
+def worker_since(*, now: datetime) -> datetime:
+    """When the worker first ran on this database (``now`` on the first run).
+
+    A first start on a database with weeks of history would otherwise create
+    thank-you tasks for old appointments and referrals, all overdue at once.
+    """
+    mark, created = Reminder.objects.get_or_create(key=SINCE_KEY)
+    if created:
+        Reminder.objects.filter(pk=mark.pk).update(created_at=now)
+        return now
+    return mark.created_at
+
+
 def budget_call_dates(planning_month: int, today: date) -> tuple[date, date]:
     """(the day to call, the first day of the planning month) for the next planning month not yet begun."""
     year = today.year if date(today.year, planning_month, 1) > today else today.year + 1
     planning_start = date(year, planning_month, 1)
-    return planning_start - timedelta(weeks=settings.DAVOR_BUDGET_CALL_WEEKS), planning_start
+    due = working_day_on_or_before(planning_start - timedelta(weeks=settings.DAVOR_BUDGET_CALL_WEEKS))
+    return due, planning_start
 
 
 def budget_calls_create(*, today: date) -> int:
@@ -92,7 +109,7 @@ def budget_calls_create(*, today: date) -> int:
                 owner=owner,
                 kind=Task.Kind.BUDGET_CALL,
                 title=title,
-                due=max(due, today),
+                due=max(due, today if is_working_day(today) else next_working_day(today)),
                 channel="phone",
             )
 
@@ -101,16 +118,19 @@ def budget_calls_create(*, today: date) -> int:
     return created
 
 
-def care_touches_create(*, now: datetime) -> int:
-    """A thank-you the next working day after each appointment that has ended."""
+def care_touches_create(*, now: datetime, since: datetime) -> int:
+    """A thank-you the next working day after each appointment that has ended since the worker first ran."""
     created = 0
+    # An appointment lasts at most a day: one that started a day before ``since`` may end after it.
+    earliest = max(now - LOOKBACK, since - timedelta(days=1))
     appointments = (
-        Appointment.objects.filter(cancelled_at__isnull=True, start__lte=now, start__gte=now - LOOKBACK)
+        Appointment.objects.filter(cancelled_at__isnull=True, start__lte=now, start__gte=earliest)
         .select_related("customer", "owner")
         .prefetch_related("participants__contact")
     )
     for appointment in appointments:
-        if (appointment.end or appointment.start) > now:
+        ended = appointment.end or appointment.start
+        if ended > now or ended < since:
             continue
         day = timezone.localtime(appointment.start).date()
         due = next_working_day(day)
@@ -141,10 +161,11 @@ def care_touches_create(*, now: datetime) -> int:
     return created
 
 
-def referral_thanks_create(*, now: datetime) -> int:
-    """A thank-you task per referral, unless its wrap-up already made one or it was thanked."""
+def referral_thanks_create(*, now: datetime, since: datetime) -> int:
+    """A thank-you task per referral since the worker first ran, unless its wrap-up made one or it was thanked."""
     created = 0
-    referrals = Referral.objects.filter(thanked_at__isnull=True, created_at__gte=now - LOOKBACK).select_related(
+    earliest = max(now - LOOKBACK, since)
+    referrals = Referral.objects.filter(thanked_at__isnull=True, created_at__gte=earliest).select_related(
         "referring_customer__owner", "referring_contact", "prospect"
     )
     for referral in referrals:

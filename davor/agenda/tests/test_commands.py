@@ -5,9 +5,11 @@ import pytest
 import time_machine
 import vobject
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from davor.agenda.tests.conftest import BERLIN
 from davor.agenda.tests.factories import task
+from davor.cli import main as davor
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 3, 10, 8, 0, tzinfo=BERLIN)
@@ -23,7 +25,8 @@ def test_it_prints_the_day_as_a_table(owner, meeting, customer):
     task(customer, due=date(2026, 3, 9), title="Angebot schicken")
     out = StringIO()
 
-    call_command("today", "--user", "alice", stdout=out)
+    with translation.override("en"):
+        call_command("today", "--user", "alice", stdout=out)
 
     text = out.getvalue()
     assert "14:00–15:30" in text
@@ -32,8 +35,20 @@ def test_it_prints_the_day_as_a_table(owner, meeting, customer):
     assert "overdue" in text
 
 
+def test_it_speaks_the_terminals_language_not_the_users(owner, meeting, customer, capsys):
+    owner.language = "en"
+    owner.save(update_fields=["language"])
+    task(customer, due=date(2026, 3, 9), title="Angebot schicken")
+
+    davor(["davor", "today", "--user", "alice", "--lang", "de"])
+
+    out = capsys.readouterr().out
+    assert "überfällig" in out and "Termin" in out
+    assert "overdue" not in out
+
+
 def test_it_refuses_an_unknown_user(owner):
-    with pytest.raises(CommandError, match="No active user"):
+    with translation.override("en"), pytest.raises(CommandError, match="No active user"):
         call_command("today", "--user", "nobody")
 
 

@@ -42,8 +42,33 @@ def test_it_writes_an_invitation_with_every_field(meeting):
     assert "Petra Noack, Technik" in description
     assert "231" in description
     assert "245" in description
-    assert f"/customers/{meeting.customer.pk}/" in description
     assert calendar.vtimezone.tzid.value == "Europe/Berlin"
+
+
+def test_it_keeps_davors_addresses_out_of_invitations(meeting):
+    body = invitation_ics(meeting, method="REQUEST", attendees=meeting.participants.all())
+    event = parse(body).vevent
+
+    assert "/customers/" not in body.decode()
+    assert "url" not in event.contents
+    assert "Kessler Antriebstechnik GmbH" in event.description.value
+
+
+def test_it_keeps_the_customer_link_in_the_sellers_own_feed(owner, meeting):
+    event = parse(feed_ics(user=owner, appointments=[meeting], tasks=[])).vevent
+
+    assert f"/customers/{meeting.customer.pk}/" in event.description.value
+    assert event.url.value.endswith(f"/customers/{meeting.customer.pk}/")
+
+
+def test_it_gives_an_appointment_without_duration_the_default_one(customer, settings):
+    settings.DAVOR_DEFAULT_APPOINTMENT_MINUTES = 45
+    row = appointment(customer, start=datetime(2026, 3, 10, 9, 0, tzinfo=BERLIN), duration_minutes=None)
+
+    event = parse(invitation_ics(row, method="REQUEST", attendees=[], language="en")).vevent
+
+    assert event.dtend.value - event.dtstart.value == timedelta(minutes=45)
+    assert "No duration was agreed; 45 minutes are planned." in event.description.value
 
 
 def test_it_writes_english_when_asked(meeting):

@@ -34,6 +34,7 @@ def test_it_creates_a_care_touch_the_next_working_day_once(customer, contact):
 
 
 def test_it_leaves_the_care_touch_to_the_wrap_up_when_there_is_one(customer):
+    run(datetime(2026, 3, 5, 8, 0, tzinfo=BERLIN))  # the worker runs before the appointment
     appointment(customer, start=datetime(2026, 3, 5, 10, 0, tzinfo=BERLIN), duration_minutes=60)
     task(customer, due=date(2026, 3, 6), kind=Task.Kind.CARE, title="Danke (aus dem Gespräch)")
 
@@ -43,6 +44,7 @@ def test_it_leaves_the_care_touch_to_the_wrap_up_when_there_is_one(customer):
 
 
 def test_it_thanks_for_a_referral_unless_the_wrap_up_did(customer, contact, owner):
+    run(datetime(2026, 3, 4, 8, 0, tzinfo=BERLIN))  # the worker was already running
     prospect = customer.__class__.objects.create(owner=owner, number="K-2", name="Neu GmbH")
     with time_machine.travel(datetime(2026, 3, 4, 9, 0, tzinfo=BERLIN), tick=False):
         Referral.objects.create(referring_customer=customer, referring_contact=contact, prospect=prospect)
@@ -52,6 +54,55 @@ def test_it_thanks_for_a_referral_unless_the_wrap_up_did(customer, contact, owne
     (thanks,) = Task.objects.filter(kind=Task.Kind.REFERRAL_THANKS)
     assert "Neu GmbH" in thanks.title
     assert thanks.due == date(2026, 3, 5)
+
+
+def test_it_thanks_on_a_working_day_for_a_referral_made_on_a_saturday(customer, contact, owner):
+    run(datetime(2026, 3, 6, 8, 0, tzinfo=BERLIN))
+    prospect = customer.__class__.objects.create(owner=owner, number="K-2", name="Neu GmbH")
+    with time_machine.travel(datetime(2026, 3, 7, 11, 0, tzinfo=BERLIN), tick=False):  # a Saturday
+        Referral.objects.create(referring_customer=customer, referring_contact=contact, prospect=prospect)
+
+    run(datetime(2026, 3, 7, 12, 0, tzinfo=BERLIN))
+
+    assert Task.objects.get(kind=Task.Kind.REFERRAL_THANKS).due == date(2026, 3, 9)  # Monday
+
+
+def test_it_makes_no_thank_yous_for_what_happened_before_the_worker_first_ran(customer, contact, owner):
+    prospect = customer.__class__.objects.create(owner=owner, number="K-2", name="Neu GmbH")
+    with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=BERLIN), tick=False):
+        Referral.objects.create(referring_customer=customer, referring_contact=contact, prospect=prospect)
+    appointment(customer, start=datetime(2026, 3, 3, 10, 0, tzinfo=BERLIN), duration_minutes=60)
+    later = appointment(customer, start=datetime(2026, 3, 10, 10, 0, tzinfo=BERLIN), duration_minutes=60)
+
+    first = run(datetime(2026, 3, 9, 9, 0, tzinfo=BERLIN))  # the first run, a week after both
+    assert (first["care_touches"], first["referral_thanks"]) == (0, 0)
+    assert not Task.objects.exists()
+
+    run(datetime(2026, 3, 10, 11, 30, tzinfo=BERLIN))
+    (care,) = Task.objects.all()
+    assert (care.kind, care.due) == (Task.Kind.CARE, date(2026, 3, 11))
+    assert later.customer == care.customer
+
+
+def test_it_puts_a_budget_call_due_on_a_weekend_on_the_friday_before(customer, settings):
+    settings.DAVOR_BUDGET_CALL_WEEKS = 4
+    BudgetCycle.objects.create(customer=customer, planning_month=8)  # 4 weeks before 1 August 2026: Saturday
+
+    run(datetime(2026, 3, 4, 9, 0, tzinfo=BERLIN))
+
+    assert Task.objects.get(kind=Task.Kind.BUDGET_CALL).due == date(2026, 7, 3)
+
+
+def test_it_heads_the_customers_overdue_promises_with_one_colon(owner, customer):
+    owner.email = "alice@davor.example"
+    owner.language = "de"
+    owner.save(update_fields=["email", "language"])
+    task(customer, due=date(2026, 3, 3), kind=Task.Kind.CUSTOMER_PROMISE, title="Zeichnung schicken")
+
+    run(datetime(2026, 3, 4, 7, 30, tzinfo=BERLIN))
+
+    (heading,) = [line for line in mail.outbox[0].body.splitlines() if "Zusagen des Kunden" in line]
+    assert heading == "Überfällige Zusagen des Kunden (nachhaken):"
 
 
 def test_it_turns_the_budget_cycle_into_a_call_every_year(customer, settings):
@@ -116,6 +167,8 @@ def test_it_sends_no_digest_for_an_empty_day(owner):
 # The db worker closes stale connections between tasks, as in production: that needs real transactions.
 @pytest.mark.django_db(transaction=True)
 def test_it_runs_through_the_worker_command_without_doing_anything_twice(owner, customer):
+    with time_machine.travel(datetime(2026, 3, 3, 8, 0, tzinfo=BERLIN), tick=False):
+        call_command("worker", "--once", verbosity=0)  # the first run, before the appointment
     appointment(customer, start=datetime(2026, 3, 3, 10, 0, tzinfo=BERLIN), duration_minutes=30)
 
     with time_machine.travel(datetime(2026, 3, 4, 9, 0, tzinfo=BERLIN), tick=False):

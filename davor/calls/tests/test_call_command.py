@@ -35,11 +35,11 @@ def test_it_records_a_call_from_a_note_and_says_what_is_missing(owner, customer,
 
 
 def test_it_refuses_an_unknown_customer_and_writes_nothing(owner, customer):
-    with pytest.raises(CommandError, match="No customer"):
+    with pytest.raises(CommandError, match="Kein Kunde passt"):
         _run("--customer", "Völlig Unbekannt AG", "Kurz telefoniert.")
     assert not Call.objects.exists()
 
 
 def test_it_does_not_let_a_user_record_for_someone_elses_customer(outsider, customer):
-    with pytest.raises(CommandError, match="No customer"):
+    with pytest.raises(CommandError, match="Kein Kunde passt"):
         _run("--customer", customer.name, "--user", outsider.username, "Kurz telefoniert.")

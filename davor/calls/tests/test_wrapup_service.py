@@ -154,6 +154,19 @@ def test_it_plans_the_budget_call_four_weeks_ahead_of_the_next_planning_month():
     assert budget_call_due(3, date(2026, 3, 2)) == date(2027, 2, 1)
 
 
+def test_it_puts_the_budget_call_on_a_working_day():
+    # Four weeks before 1 August 2026 is Saturday 4 July: the call is due on the Friday before.
+    assert budget_call_due(8, date(2026, 3, 2)) == date(2026, 7, 3)
+
+
+def test_it_thanks_for_a_saturdays_referral_on_the_next_working_day(owner, customer, contact):
+    saturday = datetime(2026, 3, 7, 10, 0, tzinfo=BERLIN)
+
+    call = wrapup_submit(user=owner, customer=customer, data=_deal(contact, started_at=saturday))
+
+    assert call.tasks.get(kind=Task.Kind.REFERRAL_THANKS).due == date(2026, 3, 9)  # Monday, not Sunday
+
+
 def test_it_links_a_referral_to_a_company_the_seller_already_has(owner, customer, contact):
     known = Customer.objects.create(owner=owner, number="K-20000", name="Brenner Maschinenbau")
     data = _deal(contact, referrals=[ReferralData(company="brenner maschinenbau", name="Thomas Brenner")])

@@ -41,6 +41,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("mobile", "contact", "mobile", "Mobil", "Mobile", ("handy", "mobiltelefon", "cell", "mobilephone")),
     Column("email", "contact", "email", "E-Mail", "E-mail", ("mail", "emailaddress", "emailadresse")),
     Column("fax", "contact", "fax", "Fax", "Fax", ("telefax", "faxnummer", "faxnumber")),
+    Column("notes", "contact", "personal_notes", "Notizen", "Notes", ("notiz", "note", "bemerkung", "comment")),
 )
 BY_KEY = {column.key: column for column in COLUMNS}
 # Columns written on export: everything but the read-only full name.

@@ -19,7 +19,7 @@ from davor.customers.imports.matching import Index, Match, company_key
 from davor.customers.imports.reader import RawFile
 from davor.customers.models import Contact, Customer
 from davor.lib.names import split_name
-from davor.lib.phones import InvalidPhoneNumber, parse_phone
+from davor.lib.phones import InvalidPhoneNumber, parse_phone, split_extension
 from davor.users.models import User
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -42,6 +42,11 @@ class Row:
     company_row: int | None = None  # the earlier row that creates this row's new customer
 
     @property
+    def merges(self) -> bool:
+        """Completes a customer or contact already there, or a person of an earlier row."""
+        return bool(self.customer_match or self.contact_match or self.same_as_row)
+
+    @property
     def person(self) -> str:
         return " ".join(p for p in (self.contact.get("first_name"), self.contact.get("last_name")) if p)
 
@@ -59,6 +64,12 @@ class Preview:
     @property
     def is_valid(self) -> bool:
         return bool(self.rows) and not self.problems
+
+    def to_review(self) -> list[Row]:
+        """The rows a preview shows: with problems, those that merge stay in view too; else every row."""
+        if not self.problems:
+            return self.rows
+        return [row for row in self.rows if row.errors or row.merges]
 
     def counts(self) -> dict[str, int]:
         ok = [row for row in self.rows if not row.errors]
@@ -158,6 +169,16 @@ def clean_row(number: int, values: dict[str, str]) -> Row:
                        "extension": person["extension"] or dash_extension,
                        "mobile": _phone(person["mobile"], country, _("Mobile"), row)[0],
                        "fax": _phone(person["fax"], country, _("Fax"), row)[0]}  # fmt: skip
+    if row.contact and not row.customer["phone"]:
+        # No switchboard column: the base of the direct dial (0711 4567-12 → 0711 4567) is the company's.
+        row.customer["phone"] = split_extension(row.contact["phone"], row.contact["extension"])
+    notes = get("notes", "")
+    if notes:
+        # A note on a person is theirs; on a card or row with only a company, the company's.
+        if row.contact:
+            row.contact["personal_notes"] = notes
+        else:
+            row.customer["notes"] = notes
     _check_lengths(row)
     return row
 

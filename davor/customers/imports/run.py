@@ -14,7 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from simple_history.utils import bulk_update_with_history
 
 from davor.customers.imports.matching import company_key
@@ -33,7 +33,13 @@ class ImportRejected(ValueError):
 
     def __init__(self, rows: list[Row]) -> None:
         self.rows = rows
-        super().__init__(_("%(count)d rows have problems; nothing was imported.") % {"count": len(rows)})
+        count = len(rows)
+        message = ngettext(
+            "%(count)d row has problems; nothing was imported.",
+            "%(count)d rows have problems; nothing was imported.",
+            count,
+        )
+        super().__init__(message % {"count": count})
 
 
 @dataclass

@@ -14,7 +14,7 @@ from davor.customers.imports.reader import RawFile
 
 HEADERS = [
     "company", "department", "salutation", "title", "first_name", "last_name", "full_name", "position",
-    "phone", "mobile", "fax", "email", "street", "postal_code", "city", "country", "website",
+    "phone", "mobile", "fax", "email", "street", "postal_code", "city", "country", "website", "notes",
 ]  # fmt: skip
 _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^END:VCARD\s*$", re.IGNORECASE)
@@ -77,6 +77,8 @@ def card_row(card) -> dict[str, str]:
         row[key] = row[key] or str(tel.value).removeprefix("tel:").strip()
     row["email"] = _value(card, "email")
     row["website"] = _value(card, "url")
+    # NOTE is what the address book knew about the person: Davor's personal notes.
+    row["notes"] = "\n".join(str(note.value).strip() for note in getattr(card, "note_list", []) if note.value)
     if hasattr(card, "adr"):
         address = card.adr.value
         row["street"] = str(address.street or "").strip()

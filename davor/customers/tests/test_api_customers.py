@@ -115,3 +115,38 @@ def test_another_teams_customer_number_is_refused_without_saying_whose(owner_api
     assert response.status_code == 422
     message = response.json()["detail"][0]["msg"]
     assert "kann nicht verwendet werden" in message and "existiert" not in message
+
+
+def test_it_records_consent_with_its_date_and_source(owner_api, contact):
+    response = owner_api.send(
+        "PATCH",
+        f"/contacts/{contact.pk}/",
+        {"consent_email": True, "consent_email_date": "2026-02-10", "consent_email_source": "Messe Hannover"},
+    )
+
+    assert response.status_code == 200, response.content
+    assert (response.json()["consent_email"], response.json()["consent_email_date"]) == (True, "2026-02-10")
+    contact.refresh_from_db()
+    assert (contact.consent_email, contact.consent_email_source) == (True, "Messe Hannover")
+    assert contact.consent_email_date.isoformat() == "2026-02-10"
+
+
+def test_it_dates_consent_given_without_a_date_today_and_clears_a_withdrawn_one(owner_api, contact):
+    from django.utils import timezone
+
+    owner_api.send("PATCH", f"/contacts/{contact.pk}/", {"consent_sms": True, "consent_sms_source": "Telefonat"})
+    contact.refresh_from_db()
+    assert (contact.consent_sms, contact.consent_sms_date) == (True, timezone.localdate())
+
+    owner_api.send("PATCH", f"/contacts/{contact.pk}/", {"consent_sms": False})
+    contact.refresh_from_db()
+    assert (contact.consent_sms, contact.consent_sms_date, contact.consent_sms_source) == (False, None, "")
+
+
+def test_it_refuses_a_field_it_does_not_know_instead_of_ignoring_it(owner_api, contact):
+    response = owner_api.send("PATCH", f"/contacts/{contact.pk}/", {"consent_fax": True, "position": "GF"})
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "consent_fax"
+    contact.refresh_from_db()
+    assert contact.position == "Einkauf"

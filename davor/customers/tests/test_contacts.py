@@ -152,3 +152,29 @@ def test_it_requires_login(client, contact):
         response = client.get(url)
         assert response.status_code == 302
         assert response.url.startswith("/login/")
+
+
+def test_it_shows_the_direct_dial_with_its_extension(owner_client, customer):
+    owner_client.post(_new_url(customer), _data(phone="0711 4567-12"))
+
+    page = owner_client.get(reverse("customers:detail", args=[customer.pk])).content.decode()
+
+    assert "0711 4567-12" in page
+    assert "0711 456712" not in page
+
+
+def test_it_derives_the_switchboard_from_a_direct_dial_when_the_company_has_none(owner_client, owner):
+    company = Customer.objects.create(owner=owner, number="K-20001", name="Vogt Metall GmbH")
+
+    owner_client.post(_new_url(company), _data(phone="0711 4567-12"))
+
+    company.refresh_from_db()
+    assert company.phone == "+497114567"
+    assert company.phone_display == "0711 4567"
+
+
+def test_it_keeps_a_switchboard_the_company_has(owner_client, customer):
+    owner_client.post(_new_url(customer), _data(phone="0711 4567-12"))
+
+    customer.refresh_from_db()
+    assert customer.phone == "+4971112345"

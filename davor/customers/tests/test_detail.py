@@ -13,7 +13,7 @@ def test_it_shows_the_customer_and_its_contacts(owner_client, customer, contact)
     assert response.status_code == 200
     html = response.content.decode()
     assert customer.name in html
-    assert "0711 12345231" in html
+    assert "0711 12345-231" in html  # the direct dial with its extension visible
     assert reverse("customers:contact_edit", args=[customer.pk, contact.pk]) in html
     assert reverse("customers:edit", args=[customer.pk]) in html
 

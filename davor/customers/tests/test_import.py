@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from davor.cli import main as davor
 from davor.customers.imports import ImportRejected, import_preview, import_run, import_steps, read_file
 from davor.customers.models import Contact, Customer
 from davor.users.models import AuditEvent
@@ -73,6 +74,16 @@ def test_it_proposes_merges_and_fills_only_blanks(owner, contact):
     assert Contact.objects.count() == 2
 
 
+def test_it_derives_the_switchboard_from_a_direct_dial(owner):
+    preview = _preview(owner, (HEADER + "Vogt Metall GmbH;Ina;Vogt;0711 4567-12;;;;\r\n").encode())
+
+    import_run(user=owner, preview=preview)
+
+    contact = Contact.objects.get()
+    assert (contact.phone, contact.extension, contact.phone_display) == ("+49711456712", "12", "0711 4567-12")
+    assert contact.customer.phone == "+497114567"
+
+
 def test_duplicate_rows_become_one_record(owner):
     row = "Doppel GmbH;Dora;Doppel;;dora@doppel.de;;;\r\n"
     preview = _preview(owner, (HEADER + row + row).encode())
@@ -93,7 +104,8 @@ def test_it_imports_10000_rows_in_one_go(owner):
 
 VCARD_LINES = [
     "BEGIN:VCARD", "VERSION:3.0", "N:Schmidt;Anna;;Dr.;", "FN:Dr. Anna Schmidt", "ORG:Schmidt Werkzeuge GmbH;Einkauf",
-    "TITLE:Leiterin Einkauf", "TEL;TYPE=WORK:+49 89 1234567", "TEL;TYPE=CELL:0171 2345678", "EMAIL:anna@schmidt.de",
+    "TITLE:Leiterin Einkauf", "NOTE:Segelt am Ammersee\\, mag keine Anrufe vor 9",
+    "TEL;TYPE=WORK:+49 89 1234567", "TEL;TYPE=CELL:0171 2345678", "EMAIL:anna@schmidt.de",
     "ADR;TYPE=WORK:;;Lindenweg 3;München;;80331;Deutschland", "END:VCARD",
     "BEGIN:VCARD", "VERSION:4.0", "FN:Bob Lee", "N:Lee;Bob;;;", "ORG:Lee Ltd",
     "TEL;VALUE=uri;TYPE=work:tel:+44-20-7946-0958", "END:VCARD",
@@ -113,6 +125,7 @@ def test_it_reads_vcards_3_and_4(owner):
         "+491712345678",
     )
     assert (anna.customer.city, anna.customer.country) == ("München", "DE")
+    assert anna.personal_notes == "Segelt am Ammersee, mag keine Anrufe vor 9"  # NOTE is kept
     assert Contact.objects.get(last_name="Lee").phone == "+442079460958"
 
 
@@ -134,6 +147,50 @@ def test_the_command_previews_by_default_and_writes_with_commit(owner, tmp_path,
     assert not Customer.objects.exists()
     call_command("import", str(path), "--user", "alice", "--commit")
     assert Customer.objects.get().name == "Cmd GmbH"
+
+
+def _cli(capsys, *args: str) -> tuple[str, str]:
+    with pytest.raises(SystemExit):  # a CommandError ends the command with status 1
+        davor(["davor", *args])
+    captured = capsys.readouterr()
+    return captured.out, captured.err
+
+
+def test_the_command_speaks_german_with_the_right_plural(owner, contact, tmp_path, capsys):
+    path = tmp_path / "k.csv"
+    path.write_bytes((HEADER + "Kessler Antriebstechnik;Jens;Kessler;;j.kessler@kessler-antriebe.de;;;\r\n"
+                      ";;;;;;;Ulm\r\n").encode())  # fmt: skip
+
+    out, err = _cli(capsys, "import", str(path), "--user", "alice", "--lang", "de")
+
+    assert "1 Zeile hat Fehler; nichts wurde importiert." in err
+    assert "Spalten:" in out and "Wird ergänzt in" in out
+    assert "2 Zeilen, 1 mit Fehlern" in out
+
+
+def test_the_command_speaks_english_when_the_environment_does(owner, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    path = tmp_path / "k.csv"
+    path.write_bytes((HEADER + ";;;;;;;Ulm\r\n;;;;;;;Ulm\r\n").encode())
+
+    _out, err = _cli(capsys, "import", str(path), "--user", "alice")
+
+    assert "2 rows have problems; nothing was imported." in err
+
+
+def test_the_preview_shows_the_rows_that_merge_next_to_the_rows_at_fault(owner, contact, tmp_path, capsys):
+    path = tmp_path / "k.csv"
+    path.write_bytes((HEADER + "Neu GmbH;Nina;Neu;;;;;\r\n"
+                      "Kessler Antriebstechnik;Jens;Kessler;;j.kessler@kessler-antriebe.de;;;\r\n"
+                      ";;;;;;;Ulm\r\n").encode())  # fmt: skip
+
+    out, _err = _cli(capsys, "import", str(path), "--user", "alice", "--lang", "en")
+
+    assert "Kessler Antriebstechnik GmbH" in out  # row 3 merges into the customer we have
+    assert "Neither a company nor a person" in out  # row 4 has a problem
+    assert "Neu GmbH" not in out  # a plain new row is not what needs a look
 
 
 def test_it_imports_through_upload_preview_and_confirm(owner_client, owner):

@@ -48,3 +48,10 @@ def test_it_leaves_an_unparseable_stored_value_alone():
 
 def test_it_round_trips_a_formatted_number():
     assert parse_phone(format_phone("+4971112345231")).e164 == "+4971112345231"
+
+
+def test_it_keeps_the_extension_visible_after_a_dash():
+    assert format_phone("+49711456712", "12") == "0711 4567-12"
+    assert format_phone("+49711456712", "") == "0711 456712"
+    assert format_phone("+49711456712", "99") == "0711 456712"  # not this number's extension
+    assert parse_phone(format_phone("+49711456712", "12")) == parse_phone("0711 4567-12")

@@ -139,3 +139,56 @@ def test_it_adds_discount_and_vat_to_the_total():
 )
 def test_it_dials_the_seller_directly(switchboard, extension, direct):
     assert direct_dial(switchboard, extension) == direct
+
+
+@pytest.fixture
+def long_letterhead(company):
+    """A company whose name, web address and IBAN are as long as real ones get."""
+    company.name = "Vogt & Partner Industriebedarf GmbH"
+    company.street = "Liebknechtstraße 33"
+    company.postal_code = "70565"
+    company.website = "www.vogt-industriebedarf.de"
+    company.email = "vertrieb@vogt-industriebedarf.de"
+    company.fax = "0711 98760-99"
+    company.managing_directors = "Dr. Sabine Vogt, Markus Engel"
+    company.iban = "DE89 3704 0044 0532 0130 00"
+    company.save()
+    return company
+
+
+def _same_line(words) -> bool:
+    return len({round(w[2]) for w in words}) == 1
+
+
+def test_it_keeps_the_web_address_whole_in_letterhead_and_footer(order, contact, long_letterhead, tmp_path):
+    words = _first_page_words(_pdf(order, contact), tmp_path)
+
+    whole = [w for w in words if w[0] == "www.vogt-industriebedarf.de"]
+    assert len(whole) == 2  # the letterhead's line and the footer
+    assert not [w for w in words if w[0] in ("www.vogt-", "industriebedarf.de")]
+    assert whole[0][2] < 45 * MM  # in the letterhead
+    letterhead = [w for w in words if whole[0][2] - 1 < w[2] < whole[0][4]]
+    assert {"Vogt", "Telefon", "70565", "www.vogt-industriebedarf.de"} <= {w[0] for w in letterhead}
+    assert _same_line(letterhead)
+
+
+def test_it_keeps_the_return_line_on_one_line_in_the_window(order, contact, long_letterhead, tmp_path):
+    words = _first_page_words(_pdf(order, contact), tmp_path)
+    # The zone for the return address: the top 17.7 mm of the window field.
+    returned = [w for w in words if w[2] > 45 * MM and w[4] < (45 + 17.7) * MM and w[3] < WINDOW[2]]
+
+    assert [w[0] for w in returned][:4] == ["Vogt", "&", "Partner", "Industriebedarf"]
+    assert returned[-1][0] == "Stuttgart"
+    assert _same_line(returned)
+    assert all(WINDOW[0] + 5 * MM <= w[1] and w[3] <= WINDOW[2] - 5 * MM for w in returned)
+
+
+def test_it_keeps_each_footer_line_whole(order, contact, long_letterhead, tmp_path):
+    words = _first_page_words(_pdf(order, contact), tmp_path)
+    start = [w[0] for w in words].index("IBAN")
+    iban = words[start : start + 7]
+
+    assert " ".join(w[0] for w in iban) == "IBAN DE89 3704 0044 0532 0130 00"
+    assert _same_line(iban)
+    email = next(w for w in words if w[0] == "vertrieb@vogt-industriebedarf.de")
+    assert email[2] > 250 * MM  # in the footer, one word

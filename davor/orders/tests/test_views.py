@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from davor.orders.models import ConfirmationSending
 from davor.orders.services import confirmation_send
+from davor.orders.tests.conftest import pdf_text
 
 
 def _urls(order, sending) -> dict[str, tuple[str, str]]:
@@ -68,6 +69,15 @@ def test_it_previews_the_pdf_without_recording_anything(owner_client, order, con
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert not ConfirmationSending.objects.exists()
+
+
+def test_it_previews_a_fax_without_a_fax_gateway(owner_client, order, contact, settings, tmp_path):
+    settings.DAVOR_FAX_GATEWAY_DOMAIN = ""
+
+    response = owner_client.get(reverse("orders:confirmation_pdf", args=[order.pk]), _send_form(contact, "fax", 1))
+
+    assert response["Content-Type"] == "application/pdf"
+    assert "Getriebemotor GM-40" in pdf_text(response.content, tmp_path)
 
 
 def test_it_sends_and_says_so(owner_client, smtp, order, contact):

@@ -7,7 +7,7 @@ import pytest
 
 from davor.telephony.callmonitor import CallMonitor, MonitorEvent, parse_line
 from davor.telephony.models import PhoneCall
-from davor.telephony.services import phone_event_record
+from davor.telephony.services import monitor_event_record
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +40,7 @@ def test_it_parses_the_four_kinds_of_line():
     assert parse_line("23.06.26 10:16:40;CALL;1;10;5551234;0711 98765;SIP0;").number == "0711 98765"
     assert parse_line("23.06.26 10:15:09;CONNECT;0;10;07111234523;").event == "answered"
     assert parse_line("23.06.26 10:17:30;DISCONNECT;0;141;").event == "hungup"
+    assert parse_line("23.06.26 10:17:30;DISCONNECT;0;141;").seconds == 141
     assert parse_line("garbage") is None and parse_line("") is None and parse_line("a;b;c;d") is None
 
 
@@ -54,9 +55,7 @@ def test_it_records_a_call_across_a_dropped_connection(owner, customer, contact)
     seen: list[str] = []
 
     def record(event):
-        phone_event_record(
-            user=owner, event=event.event, reference=f"fritz:{event.connection}", number=event.number, at=event.at
-        )
+        monitor_event_record(user=owner, event=event)
         seen.append(event.event)
         if event.event == "hungup":
             stop.set()
@@ -91,3 +90,24 @@ def test_it_keeps_trying_while_the_box_is_unreachable(owner):
     stop.wait = wait  # type: ignore[method-assign]
     monitor.run()
     assert waits == [0.01, 0.02, 0.02] and monitor.connections == 0
+
+
+def test_it_takes_the_duration_the_box_reports(owner, customer, contact):
+    # The stamps are 4 min 30 s apart, but the box counted 252 seconds talked (its lines lag behind).
+    for line in (
+        "02.03.26 10:00:00;RING;0;0711 12345231;5551234;SIP0;",
+        "02.03.26 10:00:05;CONNECT;0;10;07111234523;",
+        "02.03.26 10:04:35;DISCONNECT;0;252;",
+    ):
+        monitor_event_record(user=owner, event=parse_line(line))
+
+    call = PhoneCall.objects.get()
+    assert (call.talked_seconds, call.duration_seconds, call.duration_minutes) == (252, 252, 5)
+
+
+def test_it_falls_back_to_the_stamps_when_no_duration_is_reported(owner, customer, contact):
+    monitor_event_record(user=owner, event=parse_line("02.03.26 10:00:00;RING;0;0711 12345231;5551234;SIP0;"))
+    monitor_event_record(user=owner, event=parse_line("02.03.26 10:00:05;CONNECT;0;10;07111234523;"))
+    monitor_event_record(user=owner, event=parse_line("02.03.26 10:02:05;DISCONNECT;0;;"))
+
+    assert PhoneCall.objects.get().duration_seconds == 120

@@ -60,3 +60,20 @@ def test_a_role_change_in_the_back_office_is_audited(client, owner, team):
     event = AuditEvent.objects.get(action="permissions")
     assert (event.user, event.object_id, event.details["role"]) == (admin, str(owner.pk), "manager")
     assert "role" in event.details["changed"]
+
+
+def test_the_audit_page_words_the_details_in_the_readers_language(client, owner, manager):
+    audit_record(
+        action="export", user=owner, object_type="customer", details={"format": "xlsx", "customers": 61, "via": "cli"}
+    )
+    audit_record(action="permissions", user=owner, details={"changed": ["role"], "role": "manager", "created": False})
+    manager.language = "de"
+    manager.save(update_fields=["language"])
+    client.force_login(manager)
+
+    page = client.get(reverse("audit")).text
+
+    assert "Format: Excel (XLSX), Kunden: 61, über: Kommandozeile" in page
+    assert "Rolle: Vertriebsleitung" in page or "Rolle: Leitung" in page
+    assert "neuer Benutzer: nein" in page
+    assert "format: xlsx" not in page and "via: cli" not in page

@@ -30,7 +30,7 @@ def test_it_backs_up_wipes_and_restores(customer, contact, tmp_path):
     Contact.objects.all().delete()
     Customer.objects.all().delete()
     Customer.objects.create(owner=customer.owner, number="K-99999", name="Nach dem Backup")
-    with pytest.raises(CommandError, match="not empty"):
+    with pytest.raises(CommandError, match="nicht leer"):
         call_command("restore", str(path))
     call_command("restore", str(path), "--yes")
     assert list(Customer.objects.values_list("name", flat=True)) == ["Kessler Antriebstechnik GmbH"]

@@ -4,6 +4,8 @@ import sys
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from davor.agenda.ics import feed_ics
 from davor.agenda.management.commands.today import user_named
@@ -28,4 +30,10 @@ class Command(BaseCommand):
             return
         with open(output, "wb") as file:
             file.write(body)
-        self.stderr.write(f"{len(appointments)} appointments and {len(tasks)} tasks written to {output}.")
+        written = {
+            "appointments": ngettext("%(count)d appointment", "%(count)d appointments", len(appointments))
+            % {"count": len(appointments)},
+            "tasks": ngettext("%(count)d task", "%(count)d tasks", len(tasks)) % {"count": len(tasks)},
+            "file": output,
+        }
+        self.stderr.write(_("%(appointments)s and %(tasks)s written to %(file)s.") % written)

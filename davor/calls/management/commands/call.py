@@ -5,7 +5,8 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone, translation
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
 from davor.calls.capture import capture_note
@@ -44,21 +45,21 @@ class Command(BaseCommand):
         customer = self._customer(options["customer"], user)
         user = user or customer.owner
         started_at = self._started_at(options["at"])
-        with translation.override(user.language or "de"):
-            capture = capture_note(
-                note=options["note"], customer=customer, started_at=started_at, outcome_id=0, lang=options["lang"]
-            )
-            kind = options["outcome"] or _guess_outcome(capture)
-            capture.data.outcome_id = Outcome.objects.filter(kind=kind, is_active=True).values_list(
-                "pk", flat=True
-            ).first() or Outcome.objects.values_list("pk", flat=True).get(kind=kind)
-            if capture.data.budget and capture.data.budget.planning_month is None:
-                capture.data.budget = None  # an amount without a month is kept in the note only
-            try:
-                call = wrapup_submit(user=user, customer=customer, data=capture.data)
-            except ValidationError as error:
-                raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())) from error
-            self._report(capture, call, kind, options["base_url"])
+        # Texts the wrap-up writes (task titles) and the report: in the terminal's language (``davor --lang``).
+        capture = capture_note(
+            note=options["note"], customer=customer, started_at=started_at, outcome_id=0, lang=options["lang"]
+        )
+        kind = options["outcome"] or _guess_outcome(capture)
+        capture.data.outcome_id = Outcome.objects.filter(kind=kind, is_active=True).values_list(
+            "pk", flat=True
+        ).first() or Outcome.objects.values_list("pk", flat=True).get(kind=kind)
+        if capture.data.budget and capture.data.budget.planning_month is None:
+            capture.data.budget = None  # an amount without a month is kept in the note only
+        try:
+            call = wrapup_submit(user=user, customer=customer, data=capture.data)
+        except ValidationError as error:
+            raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())) from error
+        self._report(capture, call, kind, options["base_url"])
 
     def _user(self, username: str | None) -> User | None:
         if not username:
@@ -66,7 +67,7 @@ class Command(BaseCommand):
         try:
             return User.objects.get(username=username, is_active=True)
         except User.DoesNotExist as error:
-            raise CommandError(f"No active user {username!r}.") from error
+            raise CommandError(_("No active user %(name)r.") % {"name": username}) from error
 
     def _customer(self, wanted: str, user: User | None) -> Customer:
         candidates = customer_list(user=user) if user else Customer.objects.all()
@@ -76,7 +77,7 @@ class Command(BaseCommand):
         names = dict(candidates.values_list("pk", "name"))
         hit = process.extractOne(wanted, names, scorer=fuzz.WRatio, score_cutoff=80)
         if hit is None:
-            raise CommandError(f"No customer matches {wanted!r}.")
+            raise CommandError(_("No customer matches %(wanted)r.") % {"wanted": wanted})
         return candidates.get(pk=hit[2])
 
     def _started_at(self, raw: str | None) -> datetime:
@@ -85,21 +86,26 @@ class Command(BaseCommand):
         try:
             return timezone.make_aware(datetime.fromisoformat(raw))
         except ValueError as error:
-            raise CommandError(f"--at {raw!r} is not YYYY-MM-DDTHH:MM.") from error
+            raise CommandError(_("--at %(value)r is not YYYY-MM-DDTHH:MM.") % {"value": raw}) from error
 
     def _report(self, capture, call, kind: str, base_url: str) -> None:
         out = self.stdout
         out.write(
             self.style.SUCCESS(
-                f"Recorded: {call.customer.name}, {timezone.localtime(call.started_at):%d.%m.%Y %H:%M}, {call.outcome}"
+                _("Recorded: %(customer)s, %(when)s, %(outcome)s")
+                % {
+                    "customer": call.customer.name,
+                    "when": f"{timezone.localtime(call.started_at):%d.%m.%Y %H:%M}",
+                    "outcome": call.outcome,
+                }
             )
         )
         recognised = [(segment.label, segment.text.strip()) for segment in capture.segments if segment.kind]
-        out.write("Recognised:" if recognised else "Recognised: nothing")
+        out.write(_("Recognised:") if recognised else _("Recognised: nothing"))
         for label, text in recognised:
             out.write(f"  {label:<20} {text}")
         missing = gaps(capture.data, kind)
-        out.write("Still missing:" if missing else "Complete.")
+        out.write(_("Still missing:") if missing else _("Complete."))
         for gap in missing:
             out.write(f"  - {gap.message}")
         out.write(f"{base_url.rstrip('/')}{call.get_absolute_url()}")

@@ -1,4 +1,5 @@
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from davor.users.models import User
 
@@ -8,5 +9,7 @@ def user_by_name(username: str | None) -> User:
     users = User.objects.filter(is_active=True)
     user = users.filter(username=username).first() if username else users.filter(is_superuser=True).first()
     if user is None:
-        raise CommandError(f"No active user {username!r}." if username else "No superuser: name one with --user.")
+        raise CommandError(
+            _("No active user %(name)r.") % {"name": username} if username else _("No superuser: name one with --user.")
+        )
     return user

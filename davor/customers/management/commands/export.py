@@ -1,6 +1,8 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.utils import formats
+from django.utils.translation import ngettext
 
 from davor.customers.exports import FORMATS, customers_export
 from davor.customers.management.commands._common import user_by_name
@@ -26,4 +28,8 @@ class Command(BaseCommand):
             owner, customers = None, Customer.objects.all()
         exported = customers_export(user=owner, customers=customers.order_by("name", "pk"), fmt=fmt, via="cli")
         output.write_bytes(exported.content)
-        self.stdout.write(f"{output} ({len(exported.content):,} bytes)")
+        size = len(exported.content)
+        self.stdout.write(
+            ngettext("%(file)s (%(size)s byte)", "%(file)s (%(size)s bytes)", size)
+            % {"file": output, "size": formats.number_format(size, force_grouping=True)}
+        )

@@ -2,11 +2,16 @@ from pathlib import Path
 from typing import IO, cast
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
 from davor.customers.imports import ImportRejected, UnreadableFile, import_preview, import_run, read_file
+from davor.customers.imports.preview import Preview, Row
+from davor.customers.imports.run import ImportResult
 from davor.customers.management.commands._common import user_by_name
 
 
@@ -29,17 +34,28 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         preview = import_preview(user=owner, raw=raw)
         mapping = ", ".join(f"{h} → {k or '—'}" for h, k in zip(raw.headers, preview.mapping, strict=False))
-        console.print(f"[bold]{file.name}[/]: {raw.kind}, {raw.encoding}, delimiter {raw.delimiter!r}")
-        console.print(f"Columns: {mapping}")
+        console.print(
+            f"[bold]{escape(file.name)}[/]: "
+            + escape(_("%(kind)s, %(encoding)s, delimiter %(delimiter)r") % raw_facts(raw))
+        )
+        console.print(escape(_("Columns: %(mapping)s") % {"mapping": mapping}))
         self._table(console, preview, show)
-        console.print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in preview.counts().items()))
+        console.print(escape(preview_counts(preview)))
         if preview.problems:
-            raise CommandError(f"{len(preview.problems)} rows have problems; nothing was imported.")
+            count = len(preview.problems)
+            raise CommandError(
+                ngettext(
+                    "%(count)d row has problems; nothing was imported.",
+                    "%(count)d rows have problems; nothing was imported.",
+                    count,
+                )
+                % {"count": count}
+            )
         if not commit:
-            console.print("Preview only: nothing written. Add --commit to import.")
+            console.print(_("Preview only: nothing written. Add --commit to import."))
             return
         with Progress(console=console, transient=True) as progress:
-            task = progress.add_task("Importing", total=len(preview.rows))
+            task = progress.add_task(_("Importing"), total=len(preview.rows))
             try:
                 result = import_run(
                     user=owner, preview=preview, filename=file.name,
@@ -47,16 +63,60 @@ class Command(BaseCommand):
                 )  # fmt: skip
             except ImportRejected as exc:
                 raise CommandError(str(exc)) from exc
-        console.print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in result.as_dict().items()))
+        console.print(escape(result_counts(result)))
 
-    def _table(self, console: Console, preview, show: int) -> None:
-        table = Table("Row", "Company", "Person", "Merges into", "Problems")
-        rows = preview.problems or preview.rows
+    def _table(self, console: Console, preview: Preview, show: int) -> None:
+        table = Table(_("Row"), _("Company"), _("Person"), _("Merges into"), _("Problems"))
+        rows = preview.to_review()
         for row in rows[:show]:
-            merge = " / ".join(f"{m.label} ({m.reason})" for m in (row.customer_match, row.contact_match) if m) or (
-                f"same as row {row.same_as_row}" if row.same_as_row else ""
+            table.add_row(
+                str(row.number), row.customer.get("name", ""), row.person, merges_into(row), "; ".join(row.errors)
             )
-            table.add_row(str(row.number), row.customer.get("name", ""), row.person, merge, "; ".join(row.errors))
         console.print(table)
         if len(rows) > show:
-            console.print(f"… and {len(rows) - show} more")
+            console.print(_("… and %(count)d more") % {"count": len(rows) - show})
+
+
+def raw_facts(raw) -> dict:
+    return {"kind": raw.kind, "encoding": raw.encoding, "delimiter": raw.delimiter}
+
+
+def merges_into(row: Row) -> str:
+    matches = [f"{m.label} ({m.reason})" for m in (row.customer_match, row.contact_match) if m]
+    if matches:
+        return " / ".join(matches)
+    return _("same as row %(row)d") % {"row": row.same_as_row} if row.same_as_row else ""
+
+
+def preview_counts(preview: Preview) -> str:
+    counts = preview.counts()
+    return ", ".join(
+        [
+            ngettext("%(count)d row", "%(count)d rows", counts["rows"]) % {"count": counts["rows"]},
+            ngettext("%(count)d with problems", "%(count)d with problems", counts["problems"])
+            % {"count": counts["problems"]},
+            ngettext("%(count)d new customer", "%(count)d new customers", counts["new_customers"])
+            % {"count": counts["new_customers"]},
+            ngettext("%(count)d customer completed", "%(count)d customers completed", counts["merged_customers"])
+            % {"count": counts["merged_customers"]},
+            ngettext("%(count)d new contact", "%(count)d new contacts", counts["new_contacts"])
+            % {"count": counts["new_contacts"]},
+            ngettext("%(count)d contact completed", "%(count)d contacts completed", counts["merged_contacts"])
+            % {"count": counts["merged_contacts"]},
+        ]
+    )
+
+
+def result_counts(result: ImportResult) -> str:
+    return ", ".join(
+        [
+            ngettext("%(count)d customer created", "%(count)d customers created", result.customers_created)
+            % {"count": result.customers_created},
+            ngettext("%(count)d customer completed", "%(count)d customers completed", result.customers_updated)
+            % {"count": result.customers_updated},
+            ngettext("%(count)d contact created", "%(count)d contacts created", result.contacts_created)
+            % {"count": result.contacts_created},
+            ngettext("%(count)d contact completed", "%(count)d contacts completed", result.contacts_updated)
+            % {"count": result.contacts_updated},
+        ]
+    )

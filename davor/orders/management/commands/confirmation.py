@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from davor.customers.models import Contact
 from davor.orders.models import ConfirmationChannel, ConfirmationSending, Order
@@ -13,6 +14,16 @@ from davor.orders.recipients import confirmation_check, contact_default
 from davor.orders.selectors import company_profile_get, letter_for, order_find
 from davor.orders.services import ConfirmationNotSent, confirmation_send
 from davor.users.models import User
+
+
+def by_channel(channel: str) -> str:
+    """ "by e-mail" ("per E-Mail"), for the sentence that says how it went out."""
+    wording: dict[str, str] = {
+        ConfirmationChannel.EMAIL: _("by e-mail"),
+        ConfirmationChannel.FAX: _("by fax"),
+        ConfirmationChannel.POST: _("by post"),
+    }
+    return wording.get(channel, channel)
 
 
 class Command(BaseCommand):
@@ -35,28 +46,46 @@ class Command(BaseCommand):
         order = self._order(options["order"])
         channel = options["channel"] or order.confirmation_channel
         if not channel:
-            raise CommandError(f"{order.number} has no confirmation channel: pass --channel post|fax|email.")
+            raise CommandError(
+                _("%(order)s has no confirmation channel: pass --channel post|fax|email.") % {"order": order.number}
+            )
         copies = options["copies"] or order.confirmation_copies
         contact = self._contact(order, options["contact"], channel)
         user = self._user(options.get("user")) or order.created_by
-        with translation.override(user.language or "de"):
-            if options["action"] == "render":
-                self._render(order, channel, copies, contact, options["output"])
-            else:
-                self._send(order, user, channel, copies, contact, options["output"])
+        # The letter is in the customer's language; what is printed here in the terminal's.
+        if options["action"] == "render":
+            self._render(order, channel, copies, contact, options["output"])
+        else:
+            self._send(order, user, channel, copies, contact, options["output"])
 
     def _render(self, order: Order, channel: str, copies: int, contact: Contact | None, output: Path) -> None:
         company = company_profile_get()
-        self._check(lambda: confirmation_check(order=order, channel=channel, contact=contact, company=company))
+        self._check(
+            lambda: confirmation_check(order=order, channel=channel, contact=contact, company=company, sending=False)
+        )
         letter = letter_for(order=order, contact=contact, company=company)
         documents = letter_documents(letter, copies=copies, fax=channel == ConfirmationChannel.FAX)
         output.write_bytes(pdf_all(documents))
         pages = sum(len(document.pages) for document in documents)
-        self.stdout.write(f"{output}: {order.number} version {letter.version}, {copies}× ({pages} pages), {channel}")
+        self.stdout.write(
+            ngettext(
+                "%(file)s: %(order)s version %(version)s, %(copies)s× (%(pages)s page), %(channel)s",
+                "%(file)s: %(order)s version %(version)s, %(copies)s× (%(pages)s pages), %(channel)s",
+                pages,
+            )
+            % {
+                "file": output,
+                "order": order.number,
+                "version": letter.version,
+                "copies": copies,
+                "pages": pages,
+                "channel": ConfirmationChannel(channel).label,
+            }
+        )
 
     def _send(self, order, user, channel, copies, contact, output: Path | None) -> None:
         if channel == ConfirmationChannel.POST and output is None:
-            raise CommandError("By post, Davor writes the PDF to print: pass -o FILE.pdf.")
+            raise CommandError(_("By post, Davor writes the PDF to print: pass -o FILE.pdf."))
         try:
             sending = self._check(
                 lambda: confirmation_send(order=order, user=user, channel=channel, copies=copies, contact=contact)
@@ -68,11 +97,20 @@ class Command(BaseCommand):
             assert output is not None  # checked before sending
             output.write_bytes(bytes(sending.document))
             self.stdout.write(
-                f"{output}: print it, post it, then mark it posted on the order page ({order.get_absolute_url()})."
+                _("%(file)s: print it, post it, then mark it posted on the order page (%(url)s).")
+                % {"file": output, "url": order.get_absolute_url()}
             )
             return
-        self.stdout.write(f"{order.number} version {version} sent by {channel} to {sending.recipient}.")
-        self.stdout.write(f"The server answered: {sending.server_reply or '—'}")
+        self.stdout.write(
+            _("%(order)s version %(version)s sent %(by_channel)s to %(recipient)s.")
+            % {
+                "order": order.number,
+                "version": version,
+                "by_channel": by_channel(channel),
+                "recipient": sending.recipient,
+            }
+        )
+        self.stdout.write(_("The server answered: %(reply)s") % {"reply": sending.server_reply or "—"})
 
     def _check(self, action):
         try:
@@ -84,14 +122,16 @@ class Command(BaseCommand):
         try:
             return order_find(reference=reference)
         except Order.DoesNotExist as error:
-            raise CommandError(f"No order {reference!r}.") from error
+            raise CommandError(_("No order %(reference)r.") % {"reference": reference}) from error
 
     def _contact(self, order: Order, contact_id: int | None, channel: str) -> Contact | None:
         if contact_id is None:
             return contact_default(order, channel)
         contact = order.customer.contacts.filter(pk=contact_id).first()
         if contact is None:
-            raise CommandError(f"{order.customer.name} has no contact {contact_id}.")
+            raise CommandError(
+                _("%(customer)s has no contact %(id)s.") % {"customer": order.customer.name, "id": contact_id}
+            )
         return contact
 
     def _user(self, username: str | None) -> User | None:
@@ -99,5 +139,5 @@ class Command(BaseCommand):
             return None
         user = User.objects.filter(username=username, is_active=True).first()
         if user is None:
-            raise CommandError(f"No active user {username!r}.")
+            raise CommandError(_("No active user %(name)r.") % {"name": username})
         return user

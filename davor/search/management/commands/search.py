@@ -3,7 +3,7 @@
 from typing import IO, cast
 
 from django.core.management.base import BaseCommand
-from django.utils import translation
+from django.utils.translation import gettext as _
 from rich.console import Console
 from rich.table import Table
 
@@ -23,16 +23,16 @@ class Command(BaseCommand):
     def handle(self, *args, query: str, user: str | None, limit: int, prefix: bool, **options):
         seller = user_named(user)
         console = Console(file=cast("IO[str]", self.stdout), width=140, highlight=False)
-        with translation.override(seller.language):
-            results = search(user=seller, query=query, prefix=prefix, limit=limit)
-            if not results.groups:
-                console.print(translation.gettext("Nothing found."))
-                return
-            table = Table(show_header=True, header_style="bold")
-            for heading in (translation.gettext("Kind"), translation.gettext("Found"), translation.gettext("Details")):
-                table.add_column(heading)
-            table.add_column(translation.gettext("Address"), overflow="fold")
-            for group in results.groups:
-                for hit in group.hits:
-                    table.add_row(group.label, hit.title, hit.detail, hit.url)
-            console.print(table)
+        # In the terminal's language (``davor --lang``), whatever the user's web language.
+        results = search(user=seller, query=query, prefix=prefix, limit=limit)
+        if not results.groups:
+            console.print(_("Nothing found."))
+            return
+        table = Table(show_header=True, header_style="bold")
+        for heading in (_("Kind"), _("Found"), _("Details")):
+            table.add_column(heading)
+        table.add_column(_("Address"), overflow="fold")
+        for group in results.groups:
+            for hit in group.hits:
+                table.add_row(group.label, hit.title, hit.detail, hit.url)
+        console.print(table)

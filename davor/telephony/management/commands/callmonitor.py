@@ -2,10 +2,11 @@
 
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
+from django.utils.translation import gettext as _
 
 from davor.agenda.management.commands.today import user_named
 from davor.telephony.callmonitor import DEFAULT_PORT, CallMonitor, MonitorEvent
-from davor.telephony.services import phone_event_record
+from davor.telephony.services import monitor_event_record
 
 
 class Command(BaseCommand):
@@ -21,17 +22,13 @@ class Command(BaseCommand):
 
         def record(event: MonitorEvent) -> None:
             close_old_connections()  # a monitor runs for weeks; the database may have restarted meanwhile
-            phone_event_record(
-                user=seller,
-                event=event.event,
-                reference=f"fritz:{event.connection}",
-                number=event.number,
-                extension=event.extension,
-                at=event.at,
-            )
+            monitor_event_record(user=seller, event=event)
 
-        self.stdout.write(f"Listening to {host}:{port} for {seller.username}; Ctrl+C stops.")
+        self.stdout.write(
+            _("Listening to %(host)s:%(port)s for %(user)s; Ctrl+C stops.")
+            % {"host": host, "port": port, "user": seller.username}
+        )
         try:
             CallMonitor(host=host, port=port, handle=record).run()
         except KeyboardInterrupt:
-            self.stdout.write("Stopped.")
+            self.stdout.write(_("Stopped."))

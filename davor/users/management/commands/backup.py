@@ -1,6 +1,8 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import formats
+from django.utils.translation import ngettext
 
 from davor.users.backup import BackupError, database_backup
 
@@ -16,4 +18,8 @@ class Command(BaseCommand):
             path = database_backup(path=output)
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"{path} ({path.stat().st_size:,} bytes)")
+        size = path.stat().st_size
+        self.stdout.write(
+            ngettext("%(file)s (%(size)s byte)", "%(file)s (%(size)s bytes)", size)
+            % {"file": path, "size": formats.number_format(size, force_grouping=True)}
+        )

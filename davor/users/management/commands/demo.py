@@ -1,7 +1,8 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
 
 from davor.customers.models import Customer
 from davor.users.demo import DEMO_SEED, demo_load
@@ -19,9 +20,9 @@ class Command(BaseCommand):
     def handle(self, *args, if_empty: bool, seed: int, **options):
         if Customer.objects.exists():
             if if_empty:
-                self.stdout.write("Demo not loaded: the database already has customers.")
+                self.stdout.write(_("Demo not loaded: the database already has customers."))
                 return
-            raise CommandError("The database already has customers; the demo loads only into an empty one.")
+            raise CommandError(_("The database already has customers; the demo loads only into an empty one."))
         started = time.monotonic()
         # The demo team works in German: texts the wrap-up writes (task titles) are in German too.
         with translation.override("de"):
@@ -29,14 +30,30 @@ class Command(BaseCommand):
         seconds = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo loaded in {seconds:.1f} s: {summary.customers} customers, {summary.contacts} contacts, "
-                f"{summary.calls} calls ({summary.incomplete_calls} incomplete), {summary.orders} orders, "
-                f"{summary.appointments} appointments, {summary.tasks} tasks ({summary.open_tasks} open, "
-                f"{summary.overdue_tasks} overdue), {summary.opportunities} purchase wishes, "
-                f"{summary.budget_cycles} budget plannings, {summary.referrals} referrals."
+                _(
+                    "Demo loaded in %(seconds)s s: %(customers)s customers, %(contacts)s contacts, "
+                    "%(calls)s calls (%(incomplete)s incomplete), %(orders)s orders, %(appointments)s appointments, "
+                    "%(tasks)s tasks (%(open)s open, %(overdue)s overdue), %(wishes)s purchase wishes, "
+                    "%(budgets)s budget plannings, %(referrals)s referrals."
+                )
+                % {
+                    "seconds": formats.number_format(seconds, 1),
+                    "customers": summary.customers,
+                    "contacts": summary.contacts,
+                    "calls": summary.calls,
+                    "incomplete": summary.incomplete_calls,
+                    "orders": summary.orders,
+                    "appointments": summary.appointments,
+                    "tasks": summary.tasks,
+                    "open": summary.open_tasks,
+                    "overdue": summary.overdue_tasks,
+                    "wishes": summary.opportunities,
+                    "budgets": summary.budget_cycles,
+                    "referrals": summary.referrals,
+                }
             )
         )
-        self.stdout.write("Sign in with:")
+        self.stdout.write(_("Sign in with:"))
         for login in summary.logins:
-            note = "" if login.created else "  (existed already, password unchanged)"
+            note = "" if login.created else "  " + _("(existed already, password unchanged)")
             self.stdout.write(f"  {login.username:<8} / {login.password:<6} {login.role}{note}")

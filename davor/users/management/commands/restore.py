@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from davor.users.backup import BackupError, database_is_empty, database_restore
 
@@ -19,9 +20,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: Path, yes: bool, without_key: bool, **options):
         if not yes and not database_is_empty():
-            raise CommandError("The database is not empty: add --yes to replace everything in it with the backup.")
+            raise CommandError(_("The database is not empty: add --yes to replace everything in it with the backup."))
         try:
             database_restore(path=path, without_key=without_key)
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"Restored {path}. Restart Davor's servers and workers.")
+        self.stdout.write(_("Restored %(file)s. Restart Davor's servers and workers.") % {"file": path})

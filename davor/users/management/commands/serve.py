@@ -3,6 +3,7 @@ import os
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
@@ -22,10 +23,13 @@ class Command(BaseCommand):
             call_command("migrate", interactive=False, verbosity=0)
         if host not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
             self.stderr.write(
-                f"Note: {host} is not in ALLOWED_HOSTS ({', '.join(settings.ALLOWED_HOSTS)}); "
-                "set ALLOWED_HOSTS to the names clients use."
+                _("Note: %(host)s is not in ALLOWED_HOSTS (%(hosts)s); set ALLOWED_HOSTS to the names clients use.")
+                % {"host": host, "hosts": ", ".join(settings.ALLOWED_HOSTS)}
             )
-        self.stdout.write(f"Davor on http://{host}:{port}/  (data: {settings.DATA_DIR})")
+        self.stdout.write(
+            _("Davor on http://%(host)s:%(port)s/  (data: %(data)s)")
+            % {"host": host, "port": port, "data": settings.DATA_DIR}
+        )
         Server(
             "davor.wsgi:application",
             address=host,
