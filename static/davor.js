@@ -52,14 +52,55 @@
   });
 })();
 
-// After a row was marked done and the list swapped in, keep the keyboard in
-// the list: focus the row that took the done row's place.
-document.addEventListener("htmx:afterSwap", function (event) {
-  var list = event.detail && event.detail.target;
-  if (!list || !list.querySelector) return;
-  var next = list.querySelector("[data-done-form]");
-  if (next && typeof next.focus === "function") next.focus();
-});
+// Today's list: after a row was marked done (by "x" or its button) the list is
+// swapped in anew; the keyboard stays in it, on the row that took the done
+// row's place (or the row above, at the end). After an undo, the reopened row.
+(function () {
+  "use strict";
+  var pending = false; // a request of the list is under way (the screen pop's polls are not)
+  var doneIndex = -1;
+
+  function rows(list) {
+    return Array.prototype.slice.call(list.querySelectorAll("[data-done-form]"));
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail && event.detail.elt;
+    var list = document.getElementById("tasks");
+    if (!list || !form || !list.contains(form)) return;
+    pending = true;
+    doneIndex = rows(list).indexOf(form.closest("[data-done-form]"));
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    var list = document.getElementById("tasks");
+    if (!pending || !list) return;
+    pending = false;
+    var target = list.querySelector("[data-focus]");
+    if (target) {
+      target.removeAttribute("data-focus");
+    } else if (doneIndex >= 0) {
+      var left = rows(list);
+      target = left[Math.min(doneIndex, left.length - 1)];
+    }
+    target = target || list.querySelector("[data-undo]");
+    if (target) target.focus();
+  });
+
+  // "u" (or Ctrl+Z outside a text field) undoes the last "done".
+  document.addEventListener("keydown", function (event) {
+    var tag = (event.target.tagName || "").toLowerCase();
+    if (tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable) return;
+    var plainU = event.key === "u" && !event.ctrlKey && !event.metaKey && !event.altKey;
+    var ctrlZ = (event.key === "z" || event.key === "Z") && (event.ctrlKey || event.metaKey) && !event.shiftKey;
+    if (!plainU && !ctrlZ) return;
+    var undo = document.querySelector("#tasks [data-undo]");
+    if (undo) {
+      event.preventDefault();
+      undo.click();
+    }
+  });
+})();
 
 // Alt+Enter takes the suggestions read from the note into the form.
 document.addEventListener("keydown", function (event) {
