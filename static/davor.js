@@ -112,6 +112,77 @@ document.addEventListener("keydown", function (event) {
   }
 });
 
+// The top bar's search box shows its hits as you type (htmx swaps #search-menu in):
+// ↓/↑ choose a hit while the typing goes on, Enter opens it (or, with none
+// chosen, the search page), Esc closes the menu.
+(function () {
+  "use strict";
+  var active = -1;
+
+  function box() { return document.querySelector("[data-search-box]"); }
+  function menu() { return document.getElementById("search-menu"); }
+  function options() {
+    var list = menu();
+    return list ? Array.prototype.slice.call(list.querySelectorAll("[role=option]")) : [];
+  }
+
+  function choose(index) {
+    var all = options();
+    var input = box();
+    active = all.length ? (index + all.length) % all.length : -1;
+    all.forEach(function (option, at) {
+      option.classList.toggle("active", at === active);
+      option.setAttribute("aria-selected", at === active ? "true" : "false");
+    });
+    if (!input) return;
+    if (active >= 0) {
+      input.setAttribute("aria-activedescendant", all[active].id);
+      all[active].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function close() {
+    var list = menu();
+    var input = box();
+    if (list) list.innerHTML = "";
+    if (input) {
+      input.setAttribute("aria-expanded", "false");
+      if (window.htmx) window.htmx.trigger(input, "htmx:abort");
+    }
+    choose(-1);
+  }
+
+  document.addEventListener("htmx:afterSwap", function () {
+    var input = box();
+    if (!input || !menu()) return;
+    active = -1;
+    input.setAttribute("aria-expanded", menu().children.length ? "true" : "false");
+    input.removeAttribute("aria-activedescendant");
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (!event.target.matches || !event.target.matches("[data-search-box]")) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!options().length) return;
+      event.preventDefault();
+      choose(event.key === "ArrowDown" ? active + 1 : (active < 0 ? -1 : active - 1));
+    } else if (event.key === "Enter" && active >= 0 && options()[active]) {
+      event.preventDefault();
+      window.location.assign(options()[active].href);
+    } else if (event.key === "Escape" && menu() && menu().children.length) {
+      event.preventDefault();
+      close();
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var form = box() && box().form;
+    if (form && !form.contains(event.target)) close();
+  });
+})();
+
 // "/" focuses the search box in the top bar (unless the seller is typing somewhere).
 document.addEventListener("keydown", function (event) {
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
