@@ -14,7 +14,6 @@ import pytest
 from django.utils import translation
 
 from davor.calls.models import Call
-from davor.orders.models import Order
 from davor.users.demo.loader import demo_load
 from davor.users.models import User
 from tests.e2e.conftest import PHONE
@@ -37,8 +36,9 @@ def demo(site):
 
 
 def _start_pages(user: User) -> list[str]:
-    call = Call.objects.filter(customer__owner=user if user.role == "seller" else None).first() or Call.objects.first()
-    order = Order.objects.filter(customer=call.customer).first() or Order.objects.first()
+    mine = Call.objects.filter(customer__owner=user) if user.role == User.Role.SELLER else Call.objects.all()
+    call = mine.exclude(customer__orders=None).order_by("pk").first()  # a customer page with an order on it
+    order = call.customer.orders.order_by("pk").first()
     return ["/", call.customer.get_absolute_url(), call.get_absolute_url(), order.get_absolute_url()]
 
 
