@@ -67,14 +67,55 @@
   });
 })();
 
-// After a row was marked done and the list swapped in, keep the keyboard in
-// the list: focus the row that took the done row's place.
-document.addEventListener("htmx:afterSwap", function (event) {
-  var list = event.detail && event.detail.target;
-  if (!list || !list.querySelector) return;
-  var next = list.querySelector("[data-done-form]");
-  if (next && typeof next.focus === "function") next.focus();
-});
+// Today's list: after a row was marked done (by "x" or its button) the list is
+// swapped in anew; the keyboard stays in it, on the row that took the done
+// row's place (or the row above, at the end). After an undo, the reopened row.
+(function () {
+  "use strict";
+  var pending = false; // a request of the list is under way (the screen pop's polls are not)
+  var doneIndex = -1;
+
+  function rows(list) {
+    return Array.prototype.slice.call(list.querySelectorAll("[data-done-form]"));
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail && event.detail.elt;
+    var list = document.getElementById("tasks");
+    if (!list || !form || !list.contains(form)) return;
+    pending = true;
+    doneIndex = rows(list).indexOf(form.closest("[data-done-form]"));
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    var list = document.getElementById("tasks");
+    if (!pending || !list) return;
+    pending = false;
+    var target = list.querySelector("[data-focus]");
+    if (target) {
+      target.removeAttribute("data-focus");
+    } else if (doneIndex >= 0) {
+      var left = rows(list);
+      target = left[Math.min(doneIndex, left.length - 1)];
+    }
+    target = target || list.querySelector("[data-undo]");
+    if (target) target.focus();
+  });
+
+  // "u" (or Ctrl+Z outside a text field) undoes the last "done".
+  document.addEventListener("keydown", function (event) {
+    var tag = (event.target.tagName || "").toLowerCase();
+    if (tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable) return;
+    var plainU = event.key === "u" && !event.ctrlKey && !event.metaKey && !event.altKey;
+    var ctrlZ = (event.key === "z" || event.key === "Z") && (event.ctrlKey || event.metaKey) && !event.shiftKey;
+    if (!plainU && !ctrlZ) return;
+    var undo = document.querySelector("#tasks [data-undo]");
+    if (undo) {
+      event.preventDefault();
+      undo.click();
+    }
+  });
+})();
 
 // Alt+Enter takes the suggestions read from the note into the form.
 document.addEventListener("keydown", function (event) {
@@ -92,6 +133,77 @@ document.addEventListener("keydown", function (event) {
     });
   }
 });
+
+// The top bar's search box shows its hits as you type (htmx swaps #search-menu in):
+// ↓/↑ choose a hit while the typing goes on, Enter opens it (or, with none
+// chosen, the search page), Esc closes the menu.
+(function () {
+  "use strict";
+  var active = -1;
+
+  function box() { return document.querySelector("[data-search-box]"); }
+  function menu() { return document.getElementById("search-menu"); }
+  function options() {
+    var list = menu();
+    return list ? Array.prototype.slice.call(list.querySelectorAll("[role=option]")) : [];
+  }
+
+  function choose(index) {
+    var all = options();
+    var input = box();
+    active = all.length ? (index + all.length) % all.length : -1;
+    all.forEach(function (option, at) {
+      option.classList.toggle("active", at === active);
+      option.setAttribute("aria-selected", at === active ? "true" : "false");
+    });
+    if (!input) return;
+    if (active >= 0) {
+      input.setAttribute("aria-activedescendant", all[active].id);
+      all[active].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function close() {
+    var list = menu();
+    var input = box();
+    if (list) list.innerHTML = "";
+    if (input) {
+      input.setAttribute("aria-expanded", "false");
+      if (window.htmx) window.htmx.trigger(input, "htmx:abort");
+    }
+    choose(-1);
+  }
+
+  document.addEventListener("htmx:afterSwap", function () {
+    var input = box();
+    if (!input || !menu()) return;
+    active = -1;
+    input.setAttribute("aria-expanded", menu().children.length ? "true" : "false");
+    input.removeAttribute("aria-activedescendant");
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (!event.target.matches || !event.target.matches("[data-search-box]")) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!options().length) return;
+      event.preventDefault();
+      choose(event.key === "ArrowDown" ? active + 1 : (active < 0 ? -1 : active - 1));
+    } else if (event.key === "Enter" && active >= 0 && options()[active]) {
+      event.preventDefault();
+      window.location.assign(options()[active].href);
+    } else if (event.key === "Escape" && menu() && menu().children.length) {
+      event.preventDefault();
+      close();
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var form = box() && box().form;
+    if (form && !form.contains(event.target)) close();
+  });
+})();
 
 // "/" focuses the search box in the top bar (unless the seller is typing somewhere).
 document.addEventListener("keydown", function (event) {

@@ -5,6 +5,7 @@ from davor.agenda import views, views_calendar
 urlpatterns = [
     path("", views.today, name="today"),
     path("tasks/<int:task_id>/done/", views.task_done, name="task_done"),
+    path("tasks/<int:task_id>/reopen/", views.task_reopen, name="task_reopen"),
     path("tasks/<int:task_id>/message/", views_calendar.care_message, name="care_message"),
     path("appointments/<int:appointment_id>/", views_calendar.appointment_detail, name="appointment_detail"),
     path("appointments/<int:appointment_id>/invite/", views_calendar.appointment_invite, name="appointment_invite"),

@@ -6,7 +6,7 @@ telephony app uses too.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import connection
 from django.db.models import Q
@@ -21,7 +21,7 @@ from davor.lib.phones import InvalidPhoneNumber, format_phone, parse_phone
 from davor.orders.models import Order
 from davor.pipeline.models import Opportunity, Referral
 from davor.search import backends
-from davor.search.text import MAX_QUERY_CHARS, digits_of, looks_like_phone, terms
+from davor.search.text import MAX_QUERY_CHARS, Term, digits_of, excerpt, looks_like_phone, terms
 from davor.users.models import User
 
 GROUP_LABELS = {
@@ -45,6 +45,7 @@ class Hit:
     title: str
     detail: str
     url: str
+    why: tuple[str, str, str] | None = None  # the matched word in its text: before, word, after
 
 
 @dataclass(frozen=True)
@@ -242,12 +243,13 @@ def _results(query: str, found: dict[str, list[int]], *, user: User, limit: int)
         ),
     }
     groups = []
+    items = terms(query, prefix=True)
     for kind, load in loaders.items():
         ids = found.get(kind, [])[:limit]
         if not ids:
             continue
         objects = {obj.pk: obj for obj in load().filter(pk__in=ids).only(*_SHOWN[kind])}
-        hits = [_hit(kind, objects[pk]) for pk in ids if pk in objects]
+        hits = [_with_why(_hit(kind, objects[pk]), objects[pk], items) for pk in ids if pk in objects]
         if hits:
             groups.append(Group(kind=kind, hits=hits))
     return SearchResults(query=query, groups=groups)
@@ -258,13 +260,25 @@ def _shortened(text: str, length: int = 140) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
+# The texts of a hit where the words can be found that are not its title.
+_TEXTS = {"call": ("note", "personal_note"), "order": ("delivery_note", "conditions"), "referral": ("note",)}
+
+
+def _with_why(hit: Hit, obj, items: list[Term]) -> Hit:
+    """The hit, saying where in its texts the query's words stand (a call found by a word of its note)."""
+    for attribute in _TEXTS.get(hit.kind, ()):
+        if why := excerpt(getattr(obj, attribute) or "", items):
+            return replace(hit, why=why)
+    return hit
+
+
 def _hit(kind: str, obj) -> Hit:
     if kind == "customer":
         detail = " · ".join(p for p in (obj.number, obj.city, format_phone(obj.phone)) if p)
         return Hit(kind, obj.pk, obj.name, detail, obj.get_absolute_url())
     if kind == "contact":
         detail = " · ".join(p for p in (obj.position, obj.customer.name, format_phone(obj.phone)) if p)
-        return Hit(kind, obj.pk, obj.full_name, detail, obj.customer.get_absolute_url())
+        return Hit(kind, obj.pk, obj.full_name, detail, f"{obj.customer.get_absolute_url()}#contact-{obj.pk}")
     if kind == "call":
         title = f"{obj.customer.name} · {date_format(obj.started_at, 'SHORT_DATE_FORMAT')}"
         return Hit(kind, obj.pk, title, _shortened(obj.note or obj.personal_note), obj.get_absolute_url())

@@ -121,3 +121,32 @@ def looks_like_phone(query: str) -> bool:
     """Mostly digits (with + ( ) / - . and spaces), at least five of them."""
     text = query.strip()
     return bool(re.fullmatch(r"[\d\s()+/.\-]+", text)) and len(digits_of(text)) >= 5
+
+
+def excerpt(text: str, items: list[Term], around: int = 45) -> tuple[str, str, str] | None:
+    """Why ``text`` matched: the words around the first word a term starts, as (before, word, after).
+
+    Compared folded (``Verträge`` holds ``vertrag``), the word is given as
+    written; None when no term starts a word of it (a typo found by name).
+    """
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        for piece in fold(char):
+            folded.append(piece)
+            origin.append(index)
+    haystack = "".join(folded)
+    first: tuple[int, int] | None = None
+    for term in items:
+        for form in {term.word, term.stem, *term.variants}:
+            found = re.search(r"(?<!\w)" + re.escape(form), haystack) if len(form) >= 2 else None
+            if found and (first is None or found.start() < first[0]):
+                first = (found.start(), found.end())
+    if first is None:
+        return None
+    start, end = origin[first[0]], origin[first[1] - 1] + 1
+    while end < len(text) and text[end].isalnum():
+        end += 1  # the whole word, as the reader sees it
+    low, high = max(0, start - around), min(len(text), end + around)
+    before = ("…" if low else "") + text[low:start].lstrip()
+    after = text[end:high].rstrip() + ("…" if high < len(text) else "")
+    return before, text[start:end], after

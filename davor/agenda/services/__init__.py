@@ -9,7 +9,7 @@ from davor.agenda.services.calendar import (
     feed_token_reset,
 )
 from davor.agenda.services.care import care_message_compose, care_message_preview, care_message_send
-from davor.agenda.services.tasks import task_mark_done
+from davor.agenda.services.tasks import task_mark_done, task_reopen
 
 __all__ = [
     "appointment_cancel",
@@ -24,4 +24,5 @@ __all__ = [
     "care_message_send",
     "feed_token_reset",
     "task_mark_done",
+    "task_reopen",
 ]

@@ -18,3 +18,14 @@ def task_mark_done(*, user: User, task: Task, at: datetime | None = None) -> Tas
     task.done_by = user
     task.save(update_fields=["done_at", "done_by"])
     return task
+
+
+@transaction.atomic
+def task_reopen(*, user: User, task: Task) -> Task:
+    """Undo marking ``task`` done: it is open again, as if it had never been ticked off."""
+    if task.done_at is None:
+        return task
+    task.done_at = None
+    task.done_by = None
+    task.save(update_fields=["done_at", "done_by"])
+    return task

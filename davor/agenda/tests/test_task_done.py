@@ -24,7 +24,7 @@ def test_it_marks_the_task_done(owner_client, owner, open_task):
         response = owner_client.post(f"/tasks/{open_task.pk}/done/")
 
     assert response.status_code == 302
-    assert response.url == "/"
+    assert response.url == f"/?undo={open_task.pk}"
     open_task.refresh_from_db()
     assert open_task.done_at == NOW
     assert open_task.done_by == owner
@@ -43,6 +43,7 @@ def test_it_returns_the_list_fragment_to_htmx(owner_client, customer, open_task)
     assert "Muster nachreichen" in body
     assert f"task-{other.pk}" in body
     assert f"task-{open_task.pk}" not in body
+    assert f'action="/tasks/{open_task.pk}/reopen/"' in body  # the undo, in the message
 
 
 def test_it_lets_the_manager_mark_a_team_task_done(client, manager, open_task):
@@ -92,3 +93,37 @@ def test_it_redirects_anonymous_to_login(client, open_task):
     assert response.url.startswith("/login/")
     open_task.refresh_from_db()
     assert open_task.done_at is None
+
+
+def test_it_offers_the_undo_on_today_after_a_plain_post(owner_client, open_task):
+    task_mark_done(user=open_task.owner, task=open_task, at=NOW)
+
+    response = owner_client.get(f"/?undo={open_task.pk}")
+
+    assert f'action="/tasks/{open_task.pk}/reopen/"' in response.content.decode()
+
+
+def test_it_reopens_the_task(owner_client, owner, open_task):
+    task_mark_done(user=owner, task=open_task, at=NOW)
+
+    response = owner_client.post(f"/tasks/{open_task.pk}/reopen/", headers={"HX-Request": "true"})
+
+    assert response.status_code == 200
+    assert f'id="task-{open_task.pk}"' in response.content.decode()
+    assert "data-focus" in response.content.decode()
+    open_task.refresh_from_db()
+    assert (open_task.done_at, open_task.done_by) == (None, None)
+
+
+def test_it_returns_404_for_reopening_someone_elses_task(outsider_client, owner, open_task):
+    task_mark_done(user=owner, task=open_task, at=NOW)
+
+    assert outsider_client.post(f"/tasks/{open_task.pk}/reopen/").status_code == 404
+    open_task.refresh_from_db()
+    assert open_task.done_at == NOW
+
+
+def test_it_refuses_get_for_reopening(owner_client, owner, open_task):
+    task_mark_done(user=owner, task=open_task, at=NOW)
+
+    assert owner_client.get(f"/tasks/{open_task.pk}/reopen/").status_code == 405

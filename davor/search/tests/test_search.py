@@ -316,3 +316,17 @@ def test_a_customer_handed_to_a_colleague_takes_its_records_into_the_colleagues_
     assert _ids(teammate, "Angebot", "call") == [call.pk]  # the newest two were not the colleague's
     assert set(_ids(owner, "Angebot", "call")) == newest
     assert search(user=teammate, query=f"o{teammate.pk}").groups == []  # the owner token is no word of the text
+
+
+def test_a_hit_says_where_its_words_stand_in_its_text():
+    from davor.search.text import excerpt, terms
+
+    note = "Rückruf vereinbart. " * 5 + "Die Wartungsverträge laufen im Juni aus; Hr. Müller schickt die Liste."
+
+    before, word, after = excerpt(note, terms("mueller wartungsvertrag", prefix=True))
+
+    assert word == "Wartungsverträge"
+    assert before.startswith("…") and before.endswith("Die ")
+    assert after.startswith(" laufen im Juni aus")
+    assert excerpt("Müller", terms("Muller", prefix=False)) == ("", "Müller", "")
+    assert excerpt("Kessler", terms("Schmidt", prefix=True)) is None

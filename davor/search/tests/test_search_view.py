@@ -43,3 +43,22 @@ def test_the_command_prints_the_same_results(owner, customer, contact, capsys):
     call_command("search", "Kessler", "--user", owner.username)
     out = capsys.readouterr().out
     assert "Kessler Antriebstechnik GmbH" in out and "Jens Kessler" in out
+
+
+def test_it_answers_the_top_bar_with_its_menu(owner_client, customer, contact, call):
+    response = owner_client.get(
+        "/search/", {"q": "Wartungsvertr"}, headers={"HX-Request": "true", "HX-Target": "search-menu"}
+    )
+
+    page = response.content.decode()
+    assert page.lstrip().startswith('<div id="search-menu"')
+    assert 'role="option"' in page
+    assert "Die <mark>Wartungsverträge</mark> laufen im Juni aus" in page  # why the call matched
+    assert 'href="/search/?q=Wartungsvertr"' in page  # and the way to all results
+
+
+def test_it_leads_a_contact_hit_to_the_contact_on_its_customers_page(owner_client, customer, contact):
+    page = owner_client.get("/search/", {"q": "Jens"}).content.decode()
+
+    assert f'href="/customers/{customer.pk}/#contact-{contact.pk}"' in page
+    assert f'id="contact-{contact.pk}"' in owner_client.get(f"/customers/{customer.pk}/").content.decode()
