@@ -38,6 +38,9 @@ def appointment_detail(request: Request, appointment_id: int) -> HttpResponse:
         if form.is_valid():
             data = {**form.cleaned_data}
             version = data.pop("version")
+            if data["start"] != appointment.start and data["end"] == appointment.end and appointment.end:
+                # Moved, its end left as it was: it keeps its length, as a calendar does when you drag it.
+                data["end"] = data["start"] + (appointment.end - appointment.start)
             try:
                 services.appointment_update(
                     user=request.user, appointment=appointment, expected_version=version, **data

@@ -63,7 +63,7 @@ def test_it_pops_up_while_it_rings_and_waits_on_today_for_the_wrapup(site, page,
     expect(waiting).to_contain_text("Jens Kessler · 2 Min.")
     waiting.get_by_role("link", name="Kessler Antriebstechnik GmbH").click()
 
-    page.wait_for_url(re.compile(r"/calls/new/\?customer=\d+&pending=\d+$"))
+    page.wait_for_url(re.compile(r"/calls/new/\d+/\?pending=\d+$"))
     assert page.is_checked(f"input[name=contacts][value='{jens.pk}']")
     assert page.input_value("#id_duration_minutes") == "2"
     page.select_option("#id_outcome", label="Angebot angefordert")
