@@ -183,6 +183,12 @@ def main() -> None:
     print(f"notes: {len(notes)} in {total:.2f} s = {len(notes) / total:.0f} notes/s")
     print(f"latency per note: p50 {statistics.median(latencies):.2f} ms, p95 {p95:.2f} ms, max {latencies[-1]:.1f} ms")
     print(f"dev.jsonl F1: {dev_f1()}")
+    big = ("Hr. Kessler (Einkauf, DW 231) angerufen. Lief. KW 3, frei Haus. Termin Di 10h bei Kunde. " * 12000)[
+        :1_000_000
+    ]
+    started = time.perf_counter()
+    extract(big, now=datetime(2026, 5, 11, 9, 15))
+    print(f"one 1 MB note (a pasted mail thread; stays linear): {time.perf_counter() - started:.1f} s")
     print(json.dumps({"example": notes[1][0]}, ensure_ascii=False)[:300])
 
 

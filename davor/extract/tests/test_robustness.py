@@ -1,6 +1,5 @@
 import io
 import json
-import time
 from datetime import datetime
 
 from hypothesis import HealthCheck, given, settings
@@ -51,9 +50,8 @@ def test_it_handles_empty_notes_and_a_1mb_note():
     big = ("Hr. Kessler (Einkauf, DW 231) angerufen. Lief. KW 3, frei Haus. Termin Di 10h bei Kunde. " * 12000)[
         :1_000_000
     ]
-    started = time.perf_counter()
+    # Read to its end and of the right shape; how long it takes is benchmarks/extract.py's to say.
     check_shape(extract(big, now=NOW).to_dict())
-    assert time.perf_counter() - started < 10
 
 
 def test_it_keeps_batch_order_and_reports_bad_lines():
