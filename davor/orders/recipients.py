@@ -114,7 +114,7 @@ def _fax(order: Order, contact: Contact | None, problems: list[str], *, sending:
     domain = settings.DAVOR_FAX_GATEWAY_DOMAIN
     if sending and not domain:
         problems.append(_("No fax gateway is set up: the administrator sets DAVOR_FAX_GATEWAY_DOMAIN."))
-    else:
+    elif sending:  # only what leaves the house goes to the gateway, so only then is its address checked
         try:
             # A mail domain may have MX records only: then Davor's mail server finds the gateway.
             host_check(domain, unresolvable_ok=True)

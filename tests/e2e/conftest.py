@@ -28,7 +28,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Keyboard, Page, sync_playwright
+from playwright.sync_api import Keyboard, Page, expect, sync_playwright
 
 from davor.agenda.tests.servers import Mailbox, free_port, smtp_server
 
@@ -48,6 +48,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PASSWORD = "journey-Passwort-1"
+# A loaded machine (the whole suite on two cores) can take longer than Playwright's 5 s to answer a page.
+expect.set_options(timeout=15_000)
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1400, "height": 1000}
 

@@ -18,6 +18,7 @@ def test_it_changes_the_delivery_week_and_the_history_shows_it(site, page, login
     page.wait_for_url("**/calls/new/")
     keys.type("Kessler")
     keys.press("Enter")
+    page.wait_for_url(f"**/calls/new/{customer.pk}/")
     expect(page.locator("#id_note")).to_be_focused()
     keys.type("Bestellt 4 Spindeln SP-20. Lieferung KW 12, AB per Mail.")
     keys.press("Alt+Enter")
