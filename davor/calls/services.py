@@ -253,23 +253,30 @@ def _keep_new_contacts(customer: Customer, people: list[NewContactData]) -> list
     """The people the note named with details, as contacts (a known name is not kept twice); those spoken with."""
     spoken = []
     for person in people:
-        contact = _contact_by_name(customer, person.name)
-        if contact is None:
-            salutation, title, first_name, last_name = split_name(person.name)
-            contact = contact_create(
-                customer=customer,
-                salutation=salutation,
-                title=title,
-                first_name=first_name,
-                last_name=last_name or person.name,
-                position=person.position.strip(),
-                extension=person.extension.strip(),
-                phone=parse_phone(person.phone).e164 if person.phone.strip() else "",
-                email=person.email.strip(),
-            )
+        contact = _contact_by_name(customer, person.name) or _contact_named(
+            customer,
+            person.name,
+            position=person.position.strip(),
+            extension=person.extension.strip(),
+            phone=parse_phone(person.phone).e164 if person.phone.strip() else "",
+            email=person.email.strip(),
+        )
         if person.spoke_with:
             spoken.append(contact)
     return spoken
+
+
+def _contact_named(customer: Customer, name: str, **fields: str) -> Contact:
+    """A new contact of ``customer`` from a name as written ("Dr. Petra Wolf"), with ``fields``."""
+    salutation, title, first_name, last_name = split_name(name)
+    return contact_create(
+        customer=customer,
+        salutation=salutation,
+        title=title,
+        first_name=first_name,
+        last_name=last_name or name,
+        **fields,
+    )
 
 
 def _participant_row(customer: Customer, person) -> tuple[str, str, str, int | None]:
@@ -280,16 +287,7 @@ def _participant_row(customer: Customer, person) -> tuple[str, str, str, int | N
     if contact is None:
         contact = _contact_by_name(customer, person.name)
     if contact is None and (person.position or person.extension):
-        salutation, title, first_name, last_name = split_name(person.name)
-        contact = contact_create(
-            customer=customer,
-            salutation=salutation,
-            title=title,
-            first_name=first_name,
-            last_name=last_name or person.name,
-            position=person.position,
-            extension=person.extension,
-        )
+        contact = _contact_named(customer, person.name, position=person.position, extension=person.extension)
     return person.name.strip(), person.position.strip(), person.extension.strip(), contact.pk if contact else None
 
 
