@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from davor.customers.models import Contact, Customer
-from davor.lib.locking import ChangedField, ChangedMeanwhile
+from davor.lib.locking import ChangedField, ChangedMeanwhile, changed_meanwhile
 from davor.lib.numbers import save_numbered
 from davor.orders.document import Letter, day, fingerprint
 from davor.orders.models import CompanyProfile, Confirmation, ConfirmationChannel, ConfirmationSending, Order, OrderLine
@@ -115,28 +115,12 @@ def order_update(*, user: User, order: Order, terms, lines, expected_version: in
 
 
 def order_changed_meanwhile(*, order: Order, expected: int, current: int) -> ChangedMeanwhile:
-    """Who saved the order after ``expected``, when, and which of its terms they changed."""
-    records = order.history.select_related("history_user").order_by("history_date", "history_id")
-    before = records.filter(version__lte=expected).last()
-    last = records.last()
-    if last is None or last.version == expected:
-        return ChangedMeanwhile(expected=expected, current=current, who=_("someone"), when=None)
-    changes = []
-    if before is not None:
-        delta = last.diff_against(before, included_fields=[*ORDER_FIELDS])
-        for change in delta.changes:
-            label = str(getattr(Order._meta.get_field(change.field), "verbose_name", change.field))
-            changes.append(ChangedField(str(order), label, _shown(change.old), _shown(change.new)))
-        since = records.filter(version__gt=expected).first()
-        if since and OrderLine.history.filter(order_id=order.pk, history_date__gte=since.history_date).exists():
-            changes.append(ChangedField(str(order), str(_("order lines")), "", str(_("changed"))))
-    user = last.history_user
-    who = (user.get_full_name() or user.username) if user else _("system")
-    return ChangedMeanwhile(expected=expected, current=current, who=who, when=last.history_date, changes=changes)
-
-
-def _shown(value: object) -> str:
-    return "—" if value is None or value == "" else str(value)
+    """Who saved the order after ``expected``, when, and which of its terms (and whether its lines) they changed."""
+    conflict = changed_meanwhile(order, expected=expected, current=current, fields=ORDER_FIELDS)
+    since = order.history.filter(version__gt=expected).order_by("history_date", "history_id").first()
+    if since and OrderLine.history.filter(order_id=order.pk, history_date__gte=since.history_date).exists():
+        conflict.changes.append(ChangedField(str(order), str(_("order lines")), "", str(_("changed"))))
+    return conflict
 
 
 class ConfirmationNotSent(Exception):
