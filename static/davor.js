@@ -1,4 +1,11 @@
 // Keyboard-first helpers. No inline scripts: the CSP forbids them.
+
+// True while the keyboard is typing into something, so single-key shortcuts stay out of the way.
+function davorTyping(event) {
+  var tag = (event.target.tagName || "").toLowerCase();
+  return tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable;
+}
+
 (function () {
   "use strict";
 
@@ -104,8 +111,7 @@
 
   // "u" (or Ctrl+Z outside a text field) undoes the last "done".
   document.addEventListener("keydown", function (event) {
-    var tag = (event.target.tagName || "").toLowerCase();
-    if (tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable) return;
+    if (davorTyping(event)) return;
     var plainU = event.key === "u" && !event.ctrlKey && !event.metaKey && !event.altKey;
     var ctrlZ = (event.key === "z" || event.key === "Z") && (event.ctrlKey || event.metaKey) && !event.shiftKey;
     if (!plainU && !ctrlZ) return;
@@ -208,8 +214,7 @@ document.addEventListener("keydown", function (event) {
 // "/" focuses the search box in the top bar (unless the seller is typing somewhere).
 document.addEventListener("keydown", function (event) {
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
-  var tag = (event.target.tagName || "").toLowerCase();
-  if (tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable) return;
+  if (davorTyping(event)) return;
   var box = document.querySelector("[data-search-box]");
   if (box) {
     event.preventDefault();
@@ -217,12 +222,6 @@ document.addEventListener("keydown", function (event) {
     box.select();
   }
 });
-
-// True while the keyboard is typing into something, so single-key shortcuts stay out of the way.
-function davorTyping(event) {
-  var tag = (event.target.tagName || "").toLowerCase();
-  return tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable;
-}
 
 // "n" from any page: a new call (the top bar's link).
 document.addEventListener("keydown", function (event) {

@@ -72,7 +72,6 @@ class Capture:
     data: WrapupData
     extraction: Extraction
     segments: list[Segment] = field(default_factory=list)
-    new_contacts: list[dict] = field(default_factory=list)
 
     @property
     def found_anything(self) -> bool:
@@ -88,18 +87,18 @@ def capture_note(
     extraction = extract(note, now=local, lang=lang)
     contacts = list(customer.contacts.filter(is_active=True))
     spoke_with: list[int] = []
-    new_contacts = []
+    new_contacts: list[NewContactData] = []
     for person in extraction.contacts:
         match = contact_match(contacts, person.name)
         if match is not None:
             spoke_with.append(match.pk)
         else:
-            new_contacts.append(person.as_contact())
+            new_contacts.append(_new_contact(person))
     data = WrapupData(
         outcome_id=outcome_id or _outcome(extraction, note),
         started_at=started_at,
         contact_ids=list(dict.fromkeys(spoke_with)),
-        new_contacts=[_new_contact(person) for person in new_contacts],
+        new_contacts=new_contacts,
         note=note,
         order=_order(extraction, note),
         appointments=[_appointment(appointment, contacts) for appointment in extraction.appointments],
@@ -120,7 +119,7 @@ def capture_note(
             for p in extraction.referrals
         ],
     )
-    return Capture(data=data, extraction=extraction, segments=_segments(note, extraction), new_contacts=new_contacts)
+    return Capture(data=data, extraction=extraction, segments=_segments(note, extraction))
 
 
 def _order(extraction: Extraction, note: str) -> OrderData | None:
@@ -146,16 +145,14 @@ def _order(extraction: Extraction, note: str) -> OrderData | None:
     return None if order.is_empty else order
 
 
-def _new_contact(person: dict) -> NewContactData:
-    def text(key: str) -> str:
-        return str(person.get(key) or "")
-
+def _new_contact(person) -> NewContactData:
+    """A person of the note with details who is not yet a contact of the customer."""
     return NewContactData(
-        name=text("name"),
-        position=text("position"),
-        extension=text("extension"),
-        phone=text("phone"),
-        email=text("email"),
+        name=person.name,
+        position=person.position or "",
+        extension=person.extension or "",
+        phone=person.phone or "",
+        email=person.email or "",
     )
 
 

@@ -40,7 +40,7 @@ def test_it_proposes_people_it_does_not_know_as_new_contacts(customer, contact):
     )
 
     assert capture.data.contact_ids == []
-    assert [c["name"] for c in capture.new_contacts] == ["Petra Wolf"]
+    assert [c.name for c in capture.data.new_contacts] == ["Petra Wolf"]
 
 
 def test_it_fills_only_what_is_empty_when_merging():
