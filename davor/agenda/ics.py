@@ -117,7 +117,7 @@ def task_event(task: Task) -> Event:
     event.add("dtstamp", timezone.now())
     event.add("dtstart", task.due)
     event.add("dtend", task.due + timedelta(days=1))
-    event.add("summary", f"{task.get_kind_display()}: {task.title}")
+    event.add("summary", task.summary)
     event.add("description", f"{task.customer.name}\n{customer_link(task)}")
     event.add("url", customer_link(task))
     event.add("transp", "TRANSPARENT")

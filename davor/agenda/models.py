@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from davor.agenda.titles import render_title
 from davor.customers.models import Channel
 from davor.lib.datetimes import format_datetime
 
@@ -99,6 +100,7 @@ class Task(models.Model):
         CARE = "care", _("Care touch")
         BUDGET_CALL = "budget_call", _("Budget call")
         REFERRAL_THANKS = "referral_thanks", _("Thank for referral")
+        REVIEW = "review", _("Review")
 
     customer = models.ForeignKey(
         "customers.Customer", verbose_name=_("customer"), on_delete=models.CASCADE, related_name="tasks"
@@ -125,6 +127,9 @@ class Task(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, blank=True)
     title = models.CharField(_("what"), max_length=300)
+    # A title Davor wrote itself: its key and values (``davor.agenda.titles``), shown in each reader's language.
+    title_key = models.CharField(max_length=40, blank=True, editable=False)
+    title_params = models.JSONField(default=dict, blank=True, editable=False)
     due = models.DateField(_("due"), null=True, blank=True)
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
     done_by = models.ForeignKey(
@@ -149,11 +154,21 @@ class Task(models.Model):
         indexes = [models.Index(fields=["owner", "done_at", "due"])]
 
     def __str__(self) -> str:
-        return self.title
+        return self.heading
 
     @property
     def is_ours(self) -> bool:
         return self.kind != self.Kind.CUSTOMER_PROMISE
+
+    @property
+    def heading(self) -> str:
+        """The title in the reader's language when Davor wrote it, else as the seller typed it."""
+        return render_title(self.title_key, self.title_params) if self.title_key else self.title
+
+    @property
+    def summary(self) -> str:
+        """One line that says what kind of task it is, without saying it twice."""
+        return self.heading if self.title_key else f"{self.get_kind_display()}: {self.title}"
 
 
 class Reminder(models.Model):

@@ -17,13 +17,14 @@ from django.utils.translation import gettext as _
 
 from davor.agenda.models import Appointment, Participant, Task
 from davor.agenda.services.appointments import CHANGE_FIELDS as APPOINTMENT_FIELDS
+from davor.agenda.titles import title_fields
 from davor.agenda.workdays import next_working_day, working_day_on_or_before
 from davor.calls.completeness import gaps
 from davor.calls.history import Change, call_history
 from davor.calls.models import Call, Outcome
 from davor.calls.validation import validate_wrapup
 from davor.calls.wrapup import AppointmentData, NewContactData, ReferralData, WrapupData
-from davor.customers.models import Channel, Contact, Customer
+from davor.customers.models import Contact, Customer
 from davor.customers.selectors import contact_match, customer_scope
 from davor.customers.services import contact_create, customer_create
 from davor.lib.locking import ChangedField, ChangedMeanwhile, version_claim
@@ -386,28 +387,27 @@ def _sync_derived(
     wanted: dict[str, dict[str, Any]] = {}
     whom = {"whom": contact.full_name if contact else call.customer.name}
     if data.care is not None:
-        channel = Channel(data.care.channel).label if data.care.channel in Channel.values else data.care.channel
         wanted[Task.Kind.CARE] = {
-            "title": _("Thank %(whom)s (%(channel)s)") % {**whom, "channel": channel},
+            **title_fields("care", **whom, channel=data.care.channel),
             "due": data.care.due,
             "channel": data.care.channel,
         }
     if data.next_contact is not None:
         wanted[Task.Kind.FOLLOW_UP] = {
-            "title": _("Call %(whom)s again") % whom,
+            **title_fields("call_again", **whom),
             "due": data.next_contact,
             "channel": "phone",
         }
     if data.budget is not None and data.budget.planning_month:
         wanted[Task.Kind.BUDGET_CALL] = {
-            "title": _("Call %(whom)s before the budget is planned") % whom,
+            **title_fields("budget_call", **whom),
             "due": budget_call_due(data.budget.planning_month, call_day),
             "channel": "phone",
         }
     if referrals:
         names = ", ".join(referral.prospect.name for referral in referrals)
         wanted[Task.Kind.REFERRAL_THANKS] = {
-            "title": _("Thank for the referral: %(names)s") % {"names": names},
+            **title_fields("referral_thanks", names=names),
             "due": next_working_day(call_day),
             "channel": "",
         }

@@ -16,8 +16,7 @@ from typing import Any
 from django.apps import apps
 from django.db import models, transaction
 from django.db.models import Q
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from davor.lib.phones import InvalidPhoneNumber, format_phone, parse_phone
 from davor.users.audit import audit_record
@@ -184,6 +183,20 @@ def _erase_traces(contact) -> None:
     open_tasks.update(contact=None)
 
 
+def _redact_title_values(contact, pattern: re.Pattern[str]) -> int:
+    """The names inside titles Davor wrote (kept as values to show in each reader's language)."""
+    from davor.agenda.models import Task
+
+    redacted = 0
+    for model in (Task, Task.history.model):
+        for row in model._default_manager.filter(customer=contact.customer_id).exclude(title_key=""):
+            params = {k: _redact(v, pattern) if isinstance(v, str) else v for k, v in row.title_params.items()}
+            if params != row.title_params:
+                model._default_manager.filter(pk=row.pk).update(title_params=params)
+                redacted += 1
+    return redacted
+
+
 def _e164(number: str) -> str:
     try:
         return parse_phone(number).e164
@@ -195,6 +208,7 @@ def _e164(number: str) -> str:
 def contact_erase(*, user: User, contact, request=None) -> Erasure:
     """Anonymise the person everywhere; flag the calls that mentioned them for a seller's review."""
     from davor.agenda.models import Task
+    from davor.agenda.titles import title_fields
     from davor.search.backends import forget_name_words
 
     terms = personal_terms(contact)
@@ -210,6 +224,8 @@ def contact_erase(*, user: User, contact, request=None) -> Erasure:
             call_ids.add(row.pk)
         type(row)._default_manager.filter(pk=row.pk).update(**{field: _redact(getattr(row, field), pattern)})
         redacted += 1
+    if pattern is not None:
+        redacted += _redact_title_values(contact, pattern)
     for name in CONTACT_PERSONAL_FIELDS:
         setattr(contact, name, "")
     for channel in ("email", "sms", "phone"):
@@ -223,13 +239,12 @@ def contact_erase(*, user: User, contact, request=None) -> Erasure:
     forget_name_words(old_name)  # and the search's table of name words (PostgreSQL)
     calls = apps.get_model("calls", "Call").objects.filter(pk__in=call_ids).select_related("user", "customer")
     for call in calls:
-        with translation.override(call.user.language or "de"):
-            title = _("Review the call of %(date)s: a person in it was erased (GDPR)") % {
-                "date": timezone.localtime(call.started_at).strftime("%d.%m.%Y")
-            }
+        title = title_fields(
+            "erased_review", language=call.user.language or "de", date=timezone.localtime(call.started_at).date()
+        )
         Task.objects.create(
-            customer=call.customer, call=call, owner=call.user, kind=Task.Kind.FOLLOW_UP, title=title,
-            due=timezone.localdate(),
+            customer=call.customer, call=call, owner=call.user, kind=Task.Kind.REVIEW, due=timezone.localdate(),
+            **title,
         )  # fmt: skip
     details = {"fields_redacted": redacted, "calls_to_review": len(call_ids)}
     audit_record(

@@ -62,6 +62,8 @@ def customer_update(*, customer: Customer, **fields: Any) -> Customer:
 
 @transaction.atomic
 def contact_create(*, customer: Customer, last_name: str, **fields: Any) -> Contact:
+    if "position" in fields:  # "Einkaufsleiter /" as a note or an import cut it: no stray separator at the ends
+        fields["position"] = fields["position"].strip(" /,;:-–·")
     contact = Contact(customer=customer, last_name=last_name.strip(), **fields)
     contact.full_clean()
     contact.save()

@@ -12,13 +12,13 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from davor.agenda.caldav_push import CalendarPushError
 from davor.agenda.models import Appointment, CalendarAccount, Reminder, Task
 from davor.agenda.selectors import today_for_user
 from davor.agenda.services.calendar import appointment_push, push_key
+from davor.agenda.titles import title_fields
 from davor.agenda.workdays import is_working_day, next_working_day, working_day_on_or_before
 from davor.pipeline.models import BudgetCycle, Referral
 from davor.users.models import User
@@ -99,16 +99,14 @@ def budget_calls_create(*, today: date) -> int:
         def create(due=due, customer=customer, contact=contact, owner=owner, covered=covered) -> None:
             if covered:
                 return
-            with translation.override(owner.language):
-                title = _("Call %(whom)s before the budget is planned") % {
-                    "whom": contact.full_name if contact else customer.name
-                }
             Task.objects.create(
                 customer=customer,
                 contact=contact,
                 owner=owner,
                 kind=Task.Kind.BUDGET_CALL,
-                title=title,
+                **title_fields(
+                    "budget_call", language=owner.language, whom=contact.full_name if contact else customer.name
+                ),
                 due=max(due, today if is_working_day(today) else next_working_day(today)),
                 channel="phone",
             )
@@ -142,16 +140,16 @@ def care_touches_create(*, now: datetime, since: datetime) -> int:
         def create(appointment=appointment, due=due, contact=contact, covered=covered) -> None:
             if covered:
                 return
-            with translation.override(appointment.owner.language):
-                title = _("Thank %(whom)s for the appointment") % {
-                    "whom": contact.full_name if contact else appointment.customer.name
-                }
             Task.objects.create(
                 customer=appointment.customer,
                 contact=contact,
                 owner=appointment.owner,
                 kind=Task.Kind.CARE,
-                title=title,
+                **title_fields(
+                    "appointment_thanks",
+                    language=appointment.owner.language,
+                    whom=contact.full_name if contact else appointment.customer.name,
+                ),
                 due=due,
                 channel=contact.preferred_channel if contact else "",
             )
@@ -179,17 +177,17 @@ def referral_thanks_create(*, now: datetime, since: datetime) -> int:
             if covered:
                 return
             contact = referral.referring_contact
-            with translation.override(owner.language):
-                title = _("Thank %(whom)s for recommending %(prospect)s") % {
-                    "whom": contact.full_name if contact else referral.referring_customer.name,
-                    "prospect": referral.prospect.name,
-                }
             Task.objects.create(
                 customer=referral.referring_customer,
                 contact=contact,
                 owner=owner,
                 kind=Task.Kind.REFERRAL_THANKS,
-                title=title,
+                **title_fields(
+                    "recommendation_thanks",
+                    language=owner.language,
+                    whom=contact.full_name if contact else referral.referring_customer.name,
+                    prospect=referral.prospect.name,
+                ),
                 due=next_working_day(timezone.localtime(referral.created_at).date()),
             )
 

@@ -31,3 +31,24 @@ def test_the_history_speaks_the_screens_language(owner_client, owner, customer, 
     assert "Auftragsposition: 12 × Kugelgewindetrieb KGT 32x10" in lines  # twelve, not "12.000"
     calls = [entry.what for entry in history if entry.what.startswith("Gespräch")]
     assert calls and all("02.03.2026 10:15" in what for what in calls)  # the call's time in Berlin, not UTC
+
+
+def test_the_tasks_a_wrapup_made_read_once_and_in_the_readers_language(client, owner, manager, customer, contact):
+    owner.language = "de"
+    owner.save()
+    call = wrapup_submit(user=owner, customer=customer, data=_deal(contact))
+    url = reverse("calls:detail", args=[call.pk])
+
+    client.force_login(owner)
+    german = client.get(url).text
+    assert "Für die Empfehlung bedanken: Brenner Maschinenbau" in german
+    assert "Für Empfehlung bedanken:" not in german  # the kind is not put before a title that says it
+    assert "Bei Jens Kessler bedanken (SMS)" in german
+
+    manager.language = "en"
+    manager.save()
+    client.force_login(manager)
+    english = client.get(url).text
+    assert "Thank for the referral: Brenner Maschinenbau" in english  # the manager reads English, not the seller's German
+    assert "Call Jens Kessler again" in english
+    assert "Für die Empfehlung" not in english

@@ -51,3 +51,15 @@ def test_it_titles_the_page_with_the_customers_name_only(owner_client, customer)
     title = body[body.index("<title>") : body.index("</title>")]
     assert customer.name in title
     assert "<" not in title.removeprefix("<title>")
+
+
+def test_a_contact_with_only_an_extension_shows_it_and_no_stray_separator(owner_client, customer):
+    from davor.customers.services import contact_create
+
+    berger = contact_create(customer=customer, last_name="Berger", position="Einkaufsleiter /", extension="23")
+    html = owner_client.get(_url(customer)).content.decode()
+    row = html[html.index(f'id="contact-{berger.pk}"') :]
+    row = row[: row.index("</li>")]
+    assert "Einkaufsleiter /" not in row and ">Berger</strong>, Einkaufsleiter" in row
+    assert "DW 23" in row  # the stored extension, although no number is on record
+    assert "· <a" not in row  # the separators between items come from the stylesheet, never before the first

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from davor.agenda.models import Appointment, Participant, Task
+from davor.agenda.titles import title_fields
 from davor.calls.models import Call, Outcome
 from davor.customers.gdpr import ERASED, person_mentions, personal_terms
 from davor.customers.models import Contact
@@ -25,6 +26,10 @@ def footprint(owner, customer, contact):
     appointment = Appointment.objects.create(customer=customer, owner=owner, start=timezone.now() + timedelta(days=3))
     Participant.objects.create(appointment=appointment, contact=contact, name="Jens Kessler", position="Einkauf")
     Task.objects.create(customer=customer, contact=contact, owner=owner, kind="care", title="Herr Kessler danken")
+    Task.objects.create(
+        customer=customer, contact=contact, owner=owner, kind="follow_up", call=call, done_at=timezone.now(),
+        **title_fields("call_again", language="de", whom="Jens Kessler"),
+    )  # fmt: skip
     return call
 
 
@@ -51,8 +56,12 @@ def test_erasure_leaves_none_of_the_person(client, manager, contact, footprint):
     assert (contact.last_name, contact.first_name, contact.email, contact.phone) == (ERASED, "", "", "")
     assert not Contact.history.filter(id=contact.pk).exists()
     assert Participant.objects.get().name == ERASED
-    review = Task.objects.get(call=footprint)
+    review = Task.objects.get(call=footprint, kind="review")
     assert "Kessler" not in review.title
+    assert review.get_kind_display() == "Prüfen"
+    done = Task.objects.get(call=footprint, kind="follow_up")
+    assert "Kessler" not in done.title and "Kessler" not in done.heading
+    assert not any("Kessler" in json.dumps(h.title_params) for h in Task.history.all())
     event = AuditEvent.objects.get(action="erasure")
     assert "Kessler" not in json.dumps(event.details) and "kessler" not in event.username
     if connection.vendor == "postgresql":  # the search's name words (SQLite reads them from its index)

@@ -52,7 +52,7 @@ class Command(BaseCommand):
         for task in agenda.overdue + agenda.due_today + agenda.care:
             label = _("overdue") if task.due and task.due < day else str(task.get_kind_display())
             contact = task.contact.full_name if task.contact else ""
-            table.add_row(label, f"{task.due:%d.%m.}" if task.due else "", task.title, task.customer.name, contact)
+            table.add_row(label, f"{task.due:%d.%m.}" if task.due else "", task.heading, task.customer.name, contact)
         for call in agenda.open_wrapups:
             when = f"{timezone.localtime(call.started_at):%d.%m. %H:%M}"
             missing = ngettext("%(count)d missing", "%(count)d missing", len(call.missing)) % {
