@@ -197,6 +197,24 @@ def _redact_title_values(contact, pattern: re.Pattern[str]) -> int:
     return redacted
 
 
+def _confirmations_still_current(contact) -> list:
+    """The confirmations sent to the person that still say what their order says (before erasure)."""
+    from davor.orders.document import fingerprint
+    from davor.orders.models import Confirmation
+
+    sent = Confirmation.objects.filter(sendings__contact=contact).distinct().select_related("order")
+    return [c for c in sent if c.fingerprint == fingerprint(c.order, contact)]
+
+
+def _keep_confirmations_current(contact, confirmations: list) -> None:
+    """Erasing the addressee changes no order: what was current stays current, not "changed since"."""
+    from davor.orders.document import fingerprint
+
+    for confirmation in confirmations:
+        confirmation.fingerprint = fingerprint(confirmation.order, contact)
+        confirmation.save(update_fields=["fingerprint"])
+
+
 def _e164(number: str) -> str:
     try:
         return parse_phone(number).e164
@@ -216,6 +234,7 @@ def contact_erase(*, user: User, contact, request=None) -> Erasure:
     pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE) if terms else None
     call_ids = set(contact.calls.values_list("pk", flat=True))
     contact.participations.update(name=ERASED, position="", extension="")
+    current_confirmations = _confirmations_still_current(contact)
     _erase_traces(contact)
     redacted = 0
     for row, field in person_mentions(terms) if pattern is not None else []:
@@ -237,6 +256,7 @@ def contact_erase(*, user: User, contact, request=None) -> Erasure:
     del contact.skip_history_when_saving
     contact.history.all().delete()  # the old versions hold everything that was just erased
     forget_name_words(old_name)  # and the search's table of name words (PostgreSQL)
+    _keep_confirmations_current(contact, current_confirmations)
     calls = apps.get_model("calls", "Call").objects.filter(pk__in=call_ids).select_related("user", "customer")
     for call in calls:
         title = title_fields(

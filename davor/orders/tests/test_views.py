@@ -87,7 +87,7 @@ def test_it_sends_and_says_so(owner_client, smtp, order, contact):
 
     html = response.content.decode()
     assert "Confirmation version 1 sent by Fax to +4971112345999@fax.example.net." in html
-    assert "The customer has version 1: sent by Fax (2×)" in html
+    assert "Version 1 went to the customer on" in html and "by Fax (2×), sent by" in html
     assert "250 2.0.0 Ok: queued as 4F1TEST" in html
     assert len(smtp.messages) == 1
 
@@ -177,3 +177,28 @@ def test_it_links_the_order_from_the_call(owner_client, order):
     html = owner_client.get(reverse("calls:detail", args=[call.pk])).content.decode()
 
     assert order.get_absolute_url() in html
+
+
+def test_the_total_is_labelled_as_including_vat_and_the_vat_has_its_own_line(owner_client, owner, order):
+    owner.language = "de"
+    owner.save()
+    html = owner_client.get(order.get_absolute_url()).content.decode()
+    assert "zuzüglich 19 % USt.</td><td>" in html  # the VAT, as an amount of its own
+    total = html[html.index("Gesamtbetrag") :]
+    assert "zuzüglich" not in total[: total.index("</tr>")]  # the total includes it, and does not claim otherwise
+
+
+def test_erasing_the_addressee_does_not_make_the_confirmation_outdated(owner_client, manager, smtp, order, contact):
+    from davor.customers.gdpr import contact_erase
+    from davor.orders.selectors import confirmation_status
+
+    order = type(order).objects.get(pk=order.pk)  # as the order page loads it
+    confirmation_send(order=order, user=manager, channel="email", copies=1, contact=contact)
+    assert confirmation_status(order=order).changed_since is False
+    contact_erase(user=manager, contact=contact)
+
+    assert confirmation_status(order=order).changed_since is False
+    assert "Changed since" not in owner_client.get(order.get_absolute_url()).content.decode()
+    order.payment_net_days = (order.payment_net_days or 0) + 15
+    order.save()
+    assert confirmation_status(order=order).changed_since is True  # a real change still counts
