@@ -17,7 +17,9 @@ from davor.lib.formats import format_quantity
 from davor.orders.models import Order, OrderLine
 from davor.pipeline.models import Opportunity, Referral
 
-SKIPPED_FIELDS = {"updated_at", "created_at", "missing", "is_complete", "sequence", "version", "title_params", "title_key"}
+SKIPPED_FIELDS = {
+    "updated_at", "created_at", "missing", "is_complete", "sequence", "version", "title_params", "title_key",
+}  # fmt: skip
 
 
 @dataclass

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from davor.lib.collation import german_sort_key
 from davor.lib.phones import format_phone
 
 
@@ -51,13 +52,17 @@ class Customer(models.Model):
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
-    history = HistoricalRecords()
+    # The name in German dictionary order ("Bäckerei Groß" before "Brunnenbau"), computed by the database.
+    sort_name = models.GeneratedField(
+        expression=german_sort_key("name"), output_field=models.CharField(max_length=400), db_persist=True
+    )
+    history = HistoricalRecords(excluded_fields=["sort_name"])
 
     class Meta:
         verbose_name = _("customer")
         verbose_name_plural = _("customers")
-        ordering = ["name"]
-        indexes = [models.Index(fields=["owner", "name"])]
+        ordering = ["sort_name", "name", "pk"]
+        indexes = [models.Index(fields=["owner", "name"]), models.Index(fields=["owner", "sort_name"])]
 
     def __str__(self) -> str:
         return self.name

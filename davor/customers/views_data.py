@@ -41,7 +41,7 @@ def export(request: Request) -> HttpResponse:
     filters = CustomerFilterForm(request.GET).filters()
     customers = selectors.customer_list(
         user=request.user, query=filters["q"], status=filters["status"], city=filters["city"]
-    ).order_by("name", "pk")
+    ).order_by("sort_name", "pk")
     exported = customers_export(user=request.user, customers=customers, fmt=fmt, request=request)
     response = HttpResponse(exported.content, content_type=exported.content_type)
     response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'

@@ -35,8 +35,11 @@ class PreparedInsert:
 
 
 def insert_prepare(model: type[Model], objs: Sequence[Model]) -> PreparedInsert:
-    """Every value of ``objs`` in its database form (auto_now fields set), the primary key left out."""
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    """Every value of ``objs`` in its database form (auto_now fields set), the primary key left out.
+
+    Generated columns are left out too: the database computes them.
+    """
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key and not f.generated]
     rows = [[f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields] for obj in objs]
     return PreparedInsert(model=model, columns=[str(f.column) for f in fields], rows=rows)
 

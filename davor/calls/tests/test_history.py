@@ -49,6 +49,6 @@ def test_the_tasks_a_wrapup_made_read_once_and_in_the_readers_language(client, o
     manager.save()
     client.force_login(manager)
     english = client.get(url).text
-    assert "Thank for the referral: Brenner Maschinenbau" in english  # the manager reads English, not the seller's German
+    assert "Thank for the referral: Brenner Maschinenbau" in english  # the manager reads English
     assert "Call Jens Kessler again" in english
     assert "Für die Empfehlung" not in english

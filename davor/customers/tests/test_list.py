@@ -121,3 +121,11 @@ def test_it_requires_login(client, db):
     response = client.get(URL)
     assert response.status_code == 302
     assert response.url.startswith("/login/")
+
+
+def test_it_sorts_in_german_dictionary_order_on_either_database(owner_client, owner):
+    names = ["Brunnenbau Ost", "Bäckerei Groß", "Bachmann KG", "Özkan Logistik", "Ostermann", "apfel GmbH", "Zeiss"]
+    for number, name in enumerate(names):
+        Customer.objects.create(owner=owner, number=f"K-2{number:04}", name=name)
+    expected = ["apfel GmbH", "Bachmann KG", "Bäckerei Groß", "Brunnenbau Ost", "Ostermann", "Özkan Logistik", "Zeiss"]
+    assert _names(owner_client.get(URL)) == expected

@@ -26,7 +26,7 @@ class Command(BaseCommand):
             customers = customer_list(user=seller)
         else:
             owner, customers = None, Customer.objects.all()
-        exported = customers_export(user=owner, customers=customers.order_by("name", "pk"), fmt=fmt, via="cli")
+        exported = customers_export(user=owner, customers=customers.order_by("sort_name", "pk"), fmt=fmt, via="cli")
         output.write_bytes(exported.content)
         size = len(exported.content)
         self.stdout.write(
