@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from davor.customers.models import Contact, Customer
+from davor.lib.collation import german_sort_text
 from davor.users.models import User
 
 
@@ -43,13 +44,8 @@ def customer_get_for_user(*, user: User, customer_id: int) -> Customer:
 
 def customer_cities(*, user: User) -> list[str]:
     """The cities of the customers this user sees, for the list filter's suggestions."""
-    return list(
-        Customer.objects.filter(customer_scope(user))
-        .exclude(city="")
-        .order_by("city")
-        .values_list("city", flat=True)
-        .distinct()
-    )
+    cities = Customer.objects.filter(customer_scope(user)).exclude(city="").values_list("city", flat=True).distinct()
+    return sorted(cities, key=german_sort_text)
 
 
 def contact_get_for_user(*, user: User, contact_id: int, customer_id: int | None = None) -> Contact:
