@@ -16,7 +16,9 @@ from typing import Any
 from django.apps import apps
 from django.db import models, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from davor.lib.phones import InvalidPhoneNumber, format_phone, parse_phone
 from davor.users.audit import audit_record
@@ -89,7 +91,12 @@ def contact_personal_data(*, contact) -> dict[str, Any]:
     customer = contact.customer
     calls = contact.calls.select_related("outcome").order_by("-started_at")
     mentions = [
-        {"what": str(row._meta.verbose_name), "id": row.pk, "field": field, "text": getattr(row, field)}
+        {
+            "what": _model_label(row),
+            "id": getattr(row, "id", row.pk),
+            "field": str(capfirst(row._meta.get_field(field).verbose_name)),
+            "text": getattr(row, field),
+        }
         for row, field in person_mentions(personal_terms(contact))
         if not (row._meta.model_name in ("contact", "historicalcontact") and getattr(row, "id", None) == contact.pk)
     ]
@@ -123,7 +130,7 @@ def contact_personal_data(*, contact) -> dict[str, Any]:
             }
             for p in contact.participations.select_related("appointment").order_by("appointment__start")
         ],
-        "tasks": [{"title": t.title, "due": t.due, "done": t.done_at} for t in contact.tasks.all()],
+        "tasks": [{"title": t.heading, "due": t.due, "done": t.done_at} for t in contact.tasks.all()],
         "referrals": [{"prospect": r.prospect.name, "note": r.note} for r in contact.referrals_given.all()],
         "mentions": mentions,
         "history": [
@@ -132,6 +139,49 @@ def contact_personal_data(*, contact) -> dict[str, Any]:
         ],
         "exported_at": timezone.now(),
     }
+
+
+def _model_label(row: models.Model) -> str:
+    """ "Task", or "Task (earlier version)" for a row of the change history."""
+    instance = getattr(row, "instance_type", None)
+    if instance is not None:
+        return _("%(what)s (earlier version)") % {"what": capfirst(instance._meta.verbose_name)}
+    return str(capfirst(row._meta.verbose_name))
+
+
+@dataclass
+class ReadablePersonalData:
+    """The export as a person reads it: labels in their language, values as the screens show them."""
+
+    person: list[tuple[str, str]]
+    consent: list[tuple[str, str]]
+
+
+def personal_data_readable(*, contact, data: dict[str, Any]) -> ReadablePersonalData:
+    from davor.customers.models import Channel
+
+    def shown(name: str, value: Any) -> str:
+        field = contact._meta.get_field(name)
+        if field.choices:
+            return str(dict(field.flatchoices).get(value, value))
+        if isinstance(value, bool):
+            return str(_("yes") if value else _("no"))
+        return str(value)
+
+    person = [
+        (str(capfirst(contact._meta.get_field(name).verbose_name)), shown(name, value))
+        for name, value in data["person"].items()
+        if not name.startswith("consent_") and value not in ("", None)
+    ]
+    consent = []
+    for channel, given in data["consent"].items():
+        parts = [str(_("yes")) if given["given"] else str(_("no"))]
+        if given["given"] and given["date"]:
+            parts.append(formats.date_format(given["date"], "SHORT_DATE_FORMAT"))
+        if given["given"] and given["source"]:
+            parts.append(given["source"])
+        consent.append((str(Channel(channel).label), ", ".join(parts)))
+    return ReadablePersonalData(person=person, consent=consent)
 
 
 @transaction.atomic

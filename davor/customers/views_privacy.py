@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from davor.customers import selectors
-from davor.customers.gdpr import contact_data_export, contact_erase
+from davor.customers.gdpr import contact_data_export, contact_erase, personal_data_readable
 from davor.users.http import AuthenticatedRequest as Request
 
 
@@ -20,7 +20,8 @@ def contact_privacy(request: Request, customer_id: int, contact_id: int) -> Http
     """Everything Davor holds about the person, readable (and printable as the written answer)."""
     contact = selectors.contact_get_for_user(user=request.user, contact_id=contact_id, customer_id=customer_id)
     data = contact_data_export(user=request.user, contact=contact, request=request)
-    context = {"contact": contact, "customer": contact.customer, "data": data, "nav": "customers"}
+    readable = personal_data_readable(contact=contact, data=data)
+    context = {"contact": contact, "customer": contact.customer, "data": data, "readable": readable, "nav": "customers"}
     return render(request, "customers/contact_privacy.html", context)
 
 

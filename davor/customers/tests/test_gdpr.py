@@ -45,6 +45,19 @@ def test_the_export_holds_the_persons_data(owner_client, contact, footprint):
     assert "j.kessler@kessler-antriebe.de" in page.text
 
 
+def test_the_page_reads_in_the_users_language_not_in_field_names(owner_client, owner, contact, footprint):
+    owner.language = "de"
+    owner.save()
+    contact.consent_email = True
+    contact.save()
+    page = owner_client.get(reverse("customers:contact_privacy", args=[contact.customer_id, contact.pk])).text
+    assert "<dt>Vorname</dt><dd>Jens</dd>" in page
+    assert "first_name" not in page and "consent_email" not in page and "False" not in page
+    assert "<dt>E-Mail</dt><dd>ja" in page  # consent, by channel label
+    assert "historical" not in page and "(title)" not in page
+    assert "Aufgabe (frühere Fassung)" in page  # a mention in the change history, said so
+
+
 def test_erasure_leaves_none_of_the_person(client, manager, contact, footprint):
     terms = personal_terms(contact)
     assert person_mentions(terms)
