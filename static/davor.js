@@ -3,6 +3,7 @@
 // True while the keyboard is typing into something, so single-key shortcuts stay out of the way.
 function davorTyping(event) {
   var tag = (event.target.tagName || "").toLowerCase();
+  if (document.querySelector("dialog[open]")) return true; // a dialog is in front: its keys only
   return tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable;
 }
 
@@ -61,9 +62,7 @@ function davorTyping(event) {
 
   // On lists marked data-keyboard-list, "x" marks the focused row done.
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "x" || event.ctrlKey || event.metaKey || event.altKey) return;
-    var tag = (event.target.tagName || "").toLowerCase();
-    if (tag === "input" || tag === "textarea" || tag === "select") return;
+    if (event.key !== "x" || event.ctrlKey || event.metaKey || event.altKey || davorTyping(event)) return;
     var row = event.target.closest && event.target.closest("[data-done-form]");
     if (!row) return;
     var form = row.querySelector("form.done");
@@ -222,6 +221,23 @@ document.addEventListener("keydown", function (event) {
     box.select();
   }
 });
+
+// "?" from any page (or the top bar's "?"): the overview of the keyboard shortcuts.
+(function () {
+  "use strict";
+  function open() {
+    var dialog = document.getElementById("shortcuts");
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "?" || event.ctrlKey || event.metaKey || event.altKey || davorTyping(event)) return;
+    event.preventDefault();
+    open();
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-shortcuts-open]")) open();
+  });
+})();
 
 // "n" from any page: a new call (the top bar's link).
 document.addEventListener("keydown", function (event) {
