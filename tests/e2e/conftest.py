@@ -183,12 +183,16 @@ def browser():
 
 @pytest.fixture
 def new_page(browser, site) -> Iterator[Callable[..., Page]]:
-    """Open a page in a fresh browser context (own cookies): ``new_page(viewport=PHONE)``."""
+    """Open a page in a fresh browser context (own cookies): ``new_page(viewport=PHONE, color_scheme="dark")``."""
     contexts = []
 
-    def open_page(viewport: dict | None = None, locale: str = "de-DE") -> Page:
+    def open_page(viewport: dict | None = None, locale: str = "de-DE", color_scheme: str = "light") -> Page:
         context = browser.new_context(
-            base_url=site.url, locale=locale, timezone_id="Europe/Berlin", viewport=viewport or DESKTOP
+            base_url=site.url,
+            locale=locale,
+            timezone_id="Europe/Berlin",
+            viewport=viewport or DESKTOP,
+            color_scheme=color_scheme,
         )
         contexts.append(context)
         page = context.new_page()
