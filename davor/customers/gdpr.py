@@ -94,7 +94,7 @@ def contact_personal_data(*, contact) -> dict[str, Any]:
         {
             "what": _model_label(row),
             "id": getattr(row, "id", row.pk),
-            "field": str(capfirst(row._meta.get_field(field).verbose_name)),
+            "field": str(capfirst(getattr(row._meta.get_field(field), "verbose_name", field))),
             "text": getattr(row, field),
         }
         for row, field in person_mentions(personal_terms(contact))

@@ -29,3 +29,29 @@ class ConfirmationForm(forms.Form):
         if self.is_bound and self.is_valid():
             return self.cleaned_data
         return dict(self.initial)
+
+
+class OrderFilterForm(forms.Form):
+    """The order list's filters; a manager may also choose a seller of the team."""
+
+    q = forms.CharField(label=_("Order or customer"), required=False, max_length=100)
+    sent = forms.ChoiceField(
+        label=_("Confirmation"),
+        required=False,
+        choices=[("", _("all")), ("no", _("not sent yet")), ("yes", _("sent"))],
+    )
+    seller = forms.TypedChoiceField(label=_("Seller"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, data=None, *, sellers: list[tuple[int, str]]):
+        super().__init__(data)
+        cast(forms.TypedChoiceField, self.fields["seller"]).choices = [("", _("all"))] + [
+            (str(pk), name) for pk, name in sellers
+        ]
+        if not sellers:
+            del self.fields["seller"]
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {"query": "", "sent": "", "seller": None}
+        data = self.cleaned_data
+        return {"query": data["q"].strip(), "sent": data["sent"], "seller": data.get("seller")}

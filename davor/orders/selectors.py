@@ -1,15 +1,16 @@
 """Reads of orders and their confirmations, scoped to who is asking."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from davor.customers.models import Contact, Customer
 from davor.customers.selectors import customer_scope
-from davor.orders.document import Letter, fingerprint, letter_build
-from davor.orders.models import CompanyProfile, Confirmation, ConfirmationSending, Order
+from davor.orders.document import Letter, fingerprint, letter_build, totals_of
+from davor.orders.models import CompanyProfile, Confirmation, ConfirmationSending, Order, OrderLine
 from davor.users.models import User
 
 
@@ -95,3 +96,55 @@ def confirmation_status(*, order: Order) -> ConfirmationStatus:
     delivered = next((s for s in sendings if s.status == ConfirmationSending.Status.SENT), None)
     changed = delivered is not None and delivered.confirmation.fingerprint != fingerprint(order, delivered.contact)
     return ConfirmationStatus(sendings=sendings, delivered=delivered, changed_since=changed)
+
+
+@dataclass
+class OrderRow:
+    """One line of the order list: the order, its total, and every sending of its confirmation."""
+
+    order: Order
+    gross: Decimal
+    sendings: list[ConfirmationSending]
+
+    @property
+    def delivered(self) -> ConfirmationSending | None:
+        return next((s for s in self.sendings if s.status == ConfirmationSending.Status.SENT), None)
+
+
+def order_list(*, user: User, query: str = "", sent: str = "", seller: int | None = None) -> QuerySet[Order]:
+    """The orders of the customers this user sees, newest first; ``sent`` is "yes", "no" or ""."""
+    orders = Order.objects.filter(customer__in=Customer.objects.filter(customer_scope(user)))
+    if query:
+        orders = orders.filter(Q(number__icontains=query) | Q(customer__name__icontains=query))
+    if sent:
+        delivered = ConfirmationSending.objects.filter(
+            confirmation__order=OuterRef("pk"), status=ConfirmationSending.Status.SENT
+        )
+        orders = orders.filter(Exists(delivered)) if sent == "yes" else orders.exclude(Exists(delivered))
+    if seller is not None:
+        orders = orders.filter(created_by_id=seller)
+    return orders.select_related("customer", "created_by").order_by("-ordered_on", "-pk")
+
+
+def order_rows(orders: list[Order]) -> list[OrderRow]:
+    """The rows of one page of the list: lines and sendings in two queries, totals as on the order page."""
+    vat_percent = company_profile_get().vat_percent
+    ids = [order.pk for order in orders]
+    lines: dict[int, list[OrderLine]] = {pk: [] for pk in ids}
+    for line in OrderLine.objects.filter(order_id__in=ids):
+        lines[line.order_id].append(line)
+    sendings: dict[int, list[ConfirmationSending]] = {pk: [] for pk in ids}
+    for sending in (
+        ConfirmationSending.objects.filter(confirmation__order_id__in=ids)
+        .select_related("confirmation", "by")
+        .defer("document")
+    ):
+        sendings[sending.confirmation.order_id].append(sending)
+    return [
+        OrderRow(
+            order,
+            totals_of(lines[order.pk], discount_percent=order.discount_percent, vat_percent=vat_percent).gross,
+            sendings[order.pk],
+        )
+        for order in orders
+    ]

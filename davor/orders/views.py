@@ -1,5 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -7,11 +9,52 @@ from django.views.decorators.http import require_POST, require_safe
 
 from davor.orders import selectors, services
 from davor.orders.document import terms_of, totals_of
-from davor.orders.forms import ConfirmationForm
+from davor.orders.exports import orders_export
+from davor.orders.forms import ConfirmationForm, OrderFilterForm
 from davor.orders.models import ConfirmationChannel, ConfirmationSending, Order
 from davor.orders.pdf import letter_documents, pdf_all
 from davor.orders.recipients import confirmation_check
 from davor.users.http import AuthenticatedRequest as Request
+
+PAGE_SIZE = 50
+
+
+def _team_sellers(user) -> list[tuple[int, str]]:
+    """A manager's team, to filter by seller; nobody to choose for a seller, who sees their own."""
+    if not user.is_manager or user.team_id is None:
+        return []
+    return [(u.pk, u.get_full_name() or u.username) for u in user.team.members.order_by("first_name", "username")]
+
+
+def _filtered(request: Request) -> tuple[OrderFilterForm, QuerySet[Order]]:
+    form = OrderFilterForm(request.GET or None, sellers=_team_sellers(request.user))
+    return form, selectors.order_list(user=request.user, **form.filters())
+
+
+@require_safe
+def order_list(request: Request) -> HttpResponse:
+    """Every order the user may see, with its total and what was sent to whom; filterable, exportable."""
+    form, orders = _filtered(request)
+    page = Paginator(orders, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "rows": selectors.order_rows(list(page.object_list)),
+        "query": query.urlencode(),
+        "nav": "orders",
+    }
+    return render(request, "orders/list.html", context)
+
+
+@require_safe
+def order_export(request: Request) -> HttpResponse:
+    orders = _filtered(request)[1]
+    export = orders_export(user=request.user, orders=orders, request=request)
+    response = HttpResponse(export.content, content_type=export.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    return response
 
 
 def _page(request: Request, order: Order, form: ConfirmationForm) -> HttpResponse:

@@ -21,6 +21,7 @@ DETAIL_LABELS = {
     "format": gettext_lazy("format"),
     "rows": gettext_lazy("rows"),
     "customers": gettext_lazy("customers"),
+    "orders": gettext_lazy("orders"),
     "customers_created": gettext_lazy("customers created"),
     "customers_updated": gettext_lazy("customers completed"),
     "contacts_created": gettext_lazy("contacts created"),
