@@ -366,3 +366,43 @@ document.addEventListener("keydown", function (event) {
     start(options(), 0);
   });
 })();
+
+// Caller ID as a desktop notification, for users who switched it on in their settings:
+// each phone call once (per browser tab session); a click opens its briefing.
+(function () {
+  "use strict";
+  function supported() { return "Notification" in window; }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (!event.detail || !event.detail.target || event.detail.target.id !== "screen-pop") return;
+    if (!document.body.hasAttribute("data-notify-calls") || !supported()) return;
+    if (Notification.permission !== "granted") return;
+    var call = event.detail.target.querySelector("[data-call]");
+    if (!call) return;
+    var key = "davor-notified-" + call.getAttribute("data-call");
+    if (window.sessionStorage.getItem(key)) return;
+    window.sessionStorage.setItem(key, "1");
+    var shown = new Notification(call.getAttribute("data-title"), {
+      body: call.getAttribute("data-body") || "", tag: key
+    });
+    var href = call.getAttribute("data-href");
+    shown.onclick = function () {
+      window.focus();
+      if (href) window.location.assign(href);
+      shown.close();
+    };
+  });
+
+  // The settings page: ticking the box asks the browser's permission (once, in the click, as browsers require).
+  document.addEventListener("change", function (event) {
+    var form = event.target.closest && event.target.closest("[data-notification-settings]");
+    if (!form || event.target.type !== "checkbox" || !event.target.checked || !supported()) return;
+    if (Notification.permission === "default") Notification.requestPermission().then(showBlocked);
+    else showBlocked();
+  });
+  function showBlocked() {
+    var hint = document.querySelector("[data-notification-blocked]");
+    if (hint) hint.hidden = !(supported() && Notification.permission === "denied");
+  }
+  document.addEventListener("DOMContentLoaded", showBlocked);
+})();

@@ -29,6 +29,8 @@ class User(AbstractUser):
         _("language"), max_length=5, choices=[("de", "Deutsch"), ("en", "English")], default="de"
     )
     phone_extension = models.CharField(_("phone extension"), max_length=20, blank=True)
+    # Caller ID as a desktop notification too (the browser asks for permission once); off until the user asks.
+    desktop_notifications = models.BooleanField(_("desktop notification when the phone rings"), default=False)
 
     class Meta:
         verbose_name = _("user")
