@@ -1,9 +1,10 @@
 from django.urls import path
 
-from davor.agenda import views, views_calendar
+from davor.agenda import views, views_calendar, views_week
 
 urlpatterns = [
     path("", views.today, name="today"),
+    path("agenda/", views_week.week, name="agenda_week"),
     path("tasks/<int:task_id>/done/", views.task_done, name="task_done"),
     path("tasks/<int:task_id>/reopen/", views.task_reopen, name="task_reopen"),
     path("tasks/<int:task_id>/message/", views_calendar.care_message, name="care_message"),
