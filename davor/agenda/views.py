@@ -8,7 +8,7 @@ from davor.agenda.models import Task
 from davor.agenda.selectors import task_get_for_user, today_for_user
 from davor.agenda.services import task_mark_done
 from davor.agenda.services import task_reopen as reopen
-from davor.telephony.selectors import pending_wrapups_for_user
+from davor.telephony.selectors import missed_calls_for_user, pending_wrapups_for_user
 from davor.users.http import AuthenticatedRequest as Request
 
 
@@ -17,7 +17,13 @@ def today(request: Request) -> HttpResponse:
     agenda = today_for_user(user=request.user, today=timezone.localdate())
     # Hung-up phone calls waiting for their wrap-up (telephony sits above the agenda, so the view joins them).
     pending_calls = pending_wrapups_for_user(user=request.user)
-    context = {"agenda": agenda, "pending_calls": pending_calls, "nav": "today", "undo": _undoable(request)}
+    context = {
+        "agenda": agenda,
+        "pending_calls": pending_calls,
+        "missed_calls": missed_calls_for_user(user=request.user),
+        "nav": "today",
+        "undo": _undoable(request),
+    }
     return render(request, "agenda/today.html", context)
 
 

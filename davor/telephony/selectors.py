@@ -43,6 +43,21 @@ def pending_wrapups_for_user(*, user: User) -> list[PhoneCall]:
     )
 
 
+def missed_calls_for_user(*, user: User) -> list[PhoneCall]:
+    """Inbound calls that rang and ended unanswered, not yet called back or dismissed, newest first."""
+    return list(
+        PhoneCall.objects.filter(
+            user=user,
+            direction=PhoneCall.Direction.INBOUND,
+            state=PhoneCall.State.ENDED,
+            connected_at__isnull=True,
+            wrapup_done_at__isnull=True,
+        )
+        .select_related("customer", "contact")
+        .order_by("-started_at", "-pk")[:50]
+    )
+
+
 def pending_wrapup_get_for_user(*, user: User, phone_call_id: int) -> PhoneCall:
     """One of the user's own phone calls; 404 for anyone else's."""
     return get_object_or_404(PhoneCall.objects.select_related("customer", "contact"), pk=phone_call_id, user=user)

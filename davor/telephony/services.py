@@ -4,6 +4,7 @@ import logging
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from davor.calls.wrapup import WrapupData
@@ -63,6 +64,7 @@ def phone_event_record(
     if event == ANSWERED:
         call.state, call.connected_at = PhoneCall.State.CONNECTED, at
         call.save(update_fields=["state", "connected_at"])
+        _missed_settle(call)
     else:
         call.state, call.ended_at = PhoneCall.State.ENDED, at
         if seconds is not None and call.connected_at is not None:
@@ -70,6 +72,25 @@ def phone_event_record(
         call.save(update_fields=["state", "ended_at", "talked_seconds"])
     log.info("phone call %s: %s for %s", call.pk, event, user.username)
     return call
+
+
+def _missed_settle(call: PhoneCall) -> None:
+    """A conversation with the number or customer of a missed call (either way, anyone of the team) settles it."""
+    same = Q(number=call.number) if call.number else Q()
+    if call.customer_id:
+        same |= Q(customer_id=call.customer_id)
+    if not same:
+        return
+    team = Q(user__team_id=call.user.team_id) if call.user.team_id else Q(user=call.user)
+    PhoneCall.objects.filter(
+        team,
+        same,
+        direction=PhoneCall.Direction.INBOUND,
+        state=PhoneCall.State.ENDED,
+        connected_at__isnull=True,
+        wrapup_done_at__isnull=True,
+        started_at__lte=call.connected_at,
+    ).update(wrapup_done_at=call.connected_at)
 
 
 def monitor_event_record(*, user: User, event: MonitorEvent) -> PhoneCall | None:

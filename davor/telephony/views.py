@@ -19,7 +19,7 @@ def pop(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_POST
 def dismiss(request: AuthenticatedRequest, phone_call_id: int) -> HttpResponse:
-    """No wrap-up needed for this call (a wrong number, a private call): Today stops listing it."""
+    """No wrap-up (or call back) needed for this call (a wrong number, a private call): Today stops listing it."""
     phone_call = pending_wrapup_get_for_user(user=request.user, phone_call_id=phone_call_id)
     pending_wrapup_close(phone_call=phone_call)
     return redirect("today")
